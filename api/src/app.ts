@@ -1,0 +1,147 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { ExecutionArgs } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga } from 'graphql-yoga';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import type { AppConfig } from './config.js';
+import { openDatabase } from './db/dataSource.js';
+import { serveArtifact } from './http/artifacts.js';
+import { serveClient } from './http/static.js';
+import { CatalogService } from './openbench/catalog.js';
+import { createAppPubSub } from './pubsub.js';
+import { RunRepository } from './runs/repository.js';
+import { RunService } from './runs/service.js';
+import type { Context } from './schema/builder.js';
+import { schema } from './schema/index.js';
+
+export interface App {
+  /** Listens on `port` (0 = any free port) and returns the base URL. */
+  start(port?: number): Promise<string>;
+  /** Cancels running runs, closes sockets and the database. */
+  stop(): Promise<void>;
+  readonly runs: RunService;
+  readonly catalog: CatalogService;
+  readonly dataSource: DataSource;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/** Wires config → database → services → HTTP + GraphQL + WebSocket server. */
+export async function buildApp(config: AppConfig): Promise<App> {
+  const dataSource = await openDatabase(config);
+  const pubsub = createAppPubSub();
+  const catalog = new CatalogService({
+    pythonBin: config.pythonBin,
+    scriptPath: path.join(config.rootDir, 'scripts', 'openbench_catalog.py'),
+    evalsDir: config.evalsDir,
+    ttlMs: config.catalogTtlMs,
+  });
+  const runRepository = new RunRepository(dataSource);
+  const runs = new RunService(config, runRepository, catalog, pubsub);
+  const context: Context = { config, catalog, runs, runRepository, pubsub };
+
+  const yoga = createYoga({
+    schema,
+    graphqlEndpoint: GRAPHQL_PATH,
+    context: () => context,
+    graphiql: config.production ? false : { subscriptionsProtocol: 'WS' },
+    maskedErrors: true,
+    logging: config.production ? 'warn' : 'info',
+    cors: config.allowedOrigins.length > 0 ? { origin: config.allowedOrigins, credentials: true } : false,
+  });
+
+  const server = http.createServer((req, res) => {
+    void route(req, res).catch((error: unknown) => {
+      console.error('request failed:', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal error\n');
+    });
+  });
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname === GRAPHQL_PATH || pathname.startsWith(`${GRAPHQL_PATH}/`)) {
+      await yoga.handle(req, res);
+      return;
+    }
+    if (pathname === '/api/health') {
+      await dataSource.query('SELECT 1');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      if (await serveArtifact(req, res, pathname, { runs, runRepository })) return;
+      if (pathname.startsWith('/api/')) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+        return;
+      }
+      await serveClient(res, pathname, config.clientDir);
+      return;
+    }
+    res.writeHead(405, { 'content-type': 'text/plain' }).end('Method not allowed\n');
+  }
+
+  // graphql-ws on the same server and path as Yoga, executing through Yoga's envelop so
+  // subscriptions get the same plugins, context and error masking as HTTP requests.
+  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
+  const wsCleanup = useServer(
+    {
+      execute: (args: ExecutionArgs) => (args.rootValue as EnvelopRoot).execute(args),
+      subscribe: (args: ExecutionArgs) => (args.rootValue as EnvelopRoot).subscribe(args),
+      onSubscribe: async (ctx, _id, params) => {
+        const { schema: envSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+          ...ctx,
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          params,
+        });
+        const args = {
+          schema: envSchema,
+          operationName: params.operationName,
+          document: parse(params.query),
+          variableValues: params.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+        const errors = validate(args.schema, args.document);
+        return errors.length > 0 ? errors : (args as ExecutionArgs);
+      },
+    },
+    wsServer,
+  );
+
+  await runs.reconcile();
+  catalog.warm();
+
+  return {
+    runs,
+    catalog,
+    dataSource,
+    async start(port = config.port) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, config.host, () => resolve());
+      });
+      const { port: actual } = server.address() as AddressInfo;
+      return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${actual}`;
+    },
+    async stop() {
+      await runs.shutdown();
+      await wsCleanup.dispose();
+      wsServer.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await dataSource.destroy();
+    },
+  };
+}
+
+type OperationResult = ReturnType<NonNullable<Parameters<typeof useServer>[0]['execute']>>;
+
+interface EnvelopRoot {
+  execute: (args: ExecutionArgs) => OperationResult;
+  subscribe: (args: ExecutionArgs) => OperationResult;
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+
+/** Every environment variable the server reads, parsed and validated once at start-up. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Project root: relative paths in the environment are resolved against it. */
+  rootDir: string;
+  dataDir: string;
+  runsDir: string;
+  databaseUrl: string;
+  openbenchBin: string;
+  pythonBin: string;
+  evalsDir: string;
+  clientDir: string;
+  maxConcurrentRuns: number;
+  catalogTtlMs: number;
+  cancelGraceMs: number;
+  logTailDefaultLines: number;
+  allowedOrigins: string[];
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = ROOT): AppConfig {
+  const resolve = (p: string) => path.resolve(rootDir, p);
+  const dataDir = resolve(env.DATA_DIR || 'data');
+  const openbenchBin = resolve(env.OPENBENCH_BIN || '.venv/bin/bench');
+  const databaseUrl = env.DATABASE_URL || `sqlite:${path.join(dataDir, 'openbench-web.sqlite')}`;
+  if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${databaseUrl}"`);
+  }
+  return {
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    rootDir,
+    dataDir,
+    runsDir: path.join(dataDir, 'runs'),
+    databaseUrl,
+    openbenchBin,
+    // The catalog script must run on the interpreter that provides `bench`, so by default it
+    // is the `python` next to it in the same virtual environment.
+    pythonBin: resolve(env.OPENBENCH_PYTHON || path.join(path.dirname(openbenchBin), 'python')),
+    evalsDir: resolve(env.EVALS_DIR || 'data/evals'),
+    clientDir: resolve(env.CLIENT_DIR || 'client/dist'),
+    maxConcurrentRuns: int(env, 'MAX_CONCURRENT_RUNS', 2, 1, 64),
+    catalogTtlMs: int(env, 'CATALOG_TTL_SECONDS', 600, 1, 86_400) * 1000,
+    cancelGraceMs: int(env, 'CANCEL_GRACE_SECONDS', 10, 0, 600) * 1000,
+    logTailDefaultLines: 200,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    production: env.NODE_ENV === 'production',
+  };
+}

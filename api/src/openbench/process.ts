@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { execa } from 'execa';
+
+/** Server variables a run may see. Everything else (secrets, DATABASE_URL, …) stays out. */
+const ENV_ALLOWLIST = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE'];
+
+/**
+ * The explicit environment of a bench child: the allowlist, settings that make its output
+ * parseable (unbuffered, wide, no colours), and the provider key variables of that run only.
+ */
+export function childEnvironment(
+  serverEnv: NodeJS.ProcessEnv,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of ENV_ALLOWLIST) {
+    const value = serverEnv[name];
+    if (value !== undefined) env[name] = value;
+  }
+  Object.assign(env, {
+    PYTHONUNBUFFERED: '1',
+    PYTHONDONTWRITEBYTECODE: '1',
+    COLUMNS: '200',
+    NO_COLOR: '1',
+    TERM: 'dumb',
+    // Inspect and openbench otherwise look for a .env file upward from the working directory.
+    INSPECT_DISABLE_DOTENV: '1',
+  });
+  return { ...env, ...extra };
+}
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface BenchProcessOptions {
+  bin: string;
+  args: string[];
+  cwd: string;
+  env: Record<string, string>;
+  stdoutFile: string;
+  stderrFile: string;
+  /** Called with every complete line as it arrives (without its newline). */
+  onLine?: (stream: OutputStream, line: string) => void;
+}
+
+export interface ProcessExit {
+  exitCode: number | null;
+  signal: string | null;
+  /** Set when the process could not be started at all (e.g. the binary is missing). */
+  spawnError: string | null;
+}
+
+export interface BenchProcess {
+  pid: number | undefined;
+  exited: Promise<ProcessExit>;
+  /** Signals the child's whole process group (bench starts workers of its own). */
+  signalGroup(signal: NodeJS.Signals): boolean;
+}
+
+/**
+ * Starts `bench` in its own process group with output streamed to files (piped with
+ * backpressure, never buffered whole) and split into lines for live consumers.
+ */
+export function startBenchProcess(options: BenchProcessOptions): BenchProcess {
+  const child = execa(options.bin, options.args, {
+    cwd: options.cwd,
+    env: options.env,
+    extendEnv: false,
+    detached: true,
+    buffer: false,
+    reject: false,
+    stdin: 'ignore',
+    stdout: 'pipe',
+    stderr: 'pipe',
+    cleanup: false,
+  });
+  const files = [
+    pipeToFile(child.stdout, options.stdoutFile, (line) => options.onLine?.('stdout', line)),
+    pipeToFile(child.stderr, options.stderrFile, (line) => options.onLine?.('stderr', line)),
+  ];
+  const exited = (async (): Promise<ProcessExit> => {
+    const result = await child;
+    await Promise.all(files);
+    const spawnError =
+      result.failed && result.exitCode === undefined && !result.signal ? (result.message ?? 'bench could not start') : null;
+    return { exitCode: result.exitCode ?? null, signal: result.signal ?? null, spawnError };
+  })();
+  return {
+    pid: child.pid,
+    exited,
+    signalGroup(signal) {
+      return signalProcessGroup(child.pid, signal);
+    },
+  };
+}
+
+export function signalProcessGroup(pid: number | undefined | null, signal: NodeJS.Signals | 0): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function pipeToFile(
+  source: NodeJS.ReadableStream | null,
+  file: string,
+  onLine: (line: string) => void,
+): Promise<void> {
+  const out = fs.createWriteStream(file, { flags: 'a' });
+  if (source) {
+    let partial = '';
+    source.setEncoding('utf8');
+    for await (const chunk of source as AsyncIterable<string>) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) onLine(line.replace(/\r$/, ''));
+    }
+    if (partial) onLine(partial);
+  }
+  out.end();
+  await once(out, 'close');
+}

@@ -1,0 +1,146 @@
+import type { InspectLogHeader, InspectScore } from './inspectLog.js';
+
+export interface SummaryMetric {
+  name: string;
+  value: number | null;
+  unit: string | null;
+  stderr?: number | null;
+  scorer?: string;
+}
+export interface BreakdownItem {
+  key: string;
+  value: number | null;
+  unit: string | null;
+  stderr?: number | null;
+}
+export interface Breakdown {
+  name: string;
+  scorer?: string;
+  items: BreakdownItem[];
+}
+export interface TokenUsage {
+  model: string;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  totalTokens: number | null;
+}
+/** summary.json, schema v1: the fields of the design never go missing; the rest is extra. */
+export interface Summary {
+  schema_version: 1;
+  primary_metric: SummaryMetric | null;
+  metrics: SummaryMetric[];
+  breakdowns: Breakdown[];
+  notes: string[];
+  raw: { source: string; hint: string };
+  log_status: string | null;
+  total_samples: number | null;
+  completed_samples: number | null;
+  token_usage: TokenUsage[];
+}
+
+// Statistics that describe a metric rather than being one; they are attached as its error.
+const ERROR_STATS = new Set(['stderr', 'bootstrap_stderr']);
+// Metric names inspect and openbench scorers emit for whole-dataset figures. A scorer whose
+// metrics also hold other keys next to "all" used inspect's grouped(): those keys are groups.
+const KNOWN_METRICS = new Set(['accuracy', 'mean', 'std', 'var', 'stderr', 'bootstrap_stderr', 'f1', 'all']);
+
+function finite(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Splits one scorer's metrics into whole-dataset metrics and per-group breakdowns. */
+function splitScore(score: InspectScore): { metrics: SummaryMetric[]; breakdowns: Breakdown[] } {
+  const entries = Object.entries(score.metrics ?? {}).map(([key, m]) => [key, finite(m.value)] as const);
+  const keys = new Set(entries.map(([k]) => k));
+  const stderr = entries.find(([k]) => ERROR_STATS.has(k))?.[1] ?? null;
+  const metrics: SummaryMetric[] = [];
+  const groupItems: BreakdownItem[] = [];
+  const suffixed = new Map<string, BreakdownItem>();
+  const isGrouped = keys.has('all') && entries.some(([k]) => !KNOWN_METRICS.has(k) && !k.includes('_'));
+
+  for (const [key, value] of entries) {
+    // openbench's MCQ scorers report groups as <group>_accuracy with <group>_stderr beside it.
+    const suffix = /^(.+)_(accuracy|stderr|std)$/.exec(key);
+    if (suffix && suffix[1] !== 'bootstrap') {
+      const [, group, stat] = suffix as unknown as [string, string, string];
+      const item = suffixed.get(group) ?? { key: group, value: null, unit: null, stderr: null };
+      if (stat === 'accuracy') item.value = value;
+      if (stat === 'stderr') item.stderr = value;
+      suffixed.set(group, item);
+      continue;
+    }
+    if (isGrouped && !KNOWN_METRICS.has(key)) {
+      groupItems.push({ key, value, unit: null });
+      continue;
+    }
+    const metric: SummaryMetric = { name: key, value, unit: null, scorer: score.name };
+    if (!ERROR_STATS.has(key) && stderr !== null) metric.stderr = stderr;
+    metrics.push(metric);
+  }
+  const breakdowns: Breakdown[] = [];
+  if (groupItems.length > 0) breakdowns.push({ name: 'group', scorer: score.name, items: groupItems });
+  const suffixItems = [...suffixed.values()].filter((i) => i.value !== null);
+  if (suffixItems.length > 0) breakdowns.push({ name: 'group', scorer: score.name, items: suffixItems });
+  return { metrics, breakdowns };
+}
+
+/**
+ * Builds summary.json from an inspect log header.
+ * Primary metric rule: the first scorer's `accuracy`; else its first metric that is not an
+ * error statistic; its stderr rides along when the scorer reports one.
+ * Metric names: the metric key when only one scorer reports it, else `scorer/metric`.
+ */
+export function buildSummary(header: InspectLogHeader | null, reason?: string): Summary {
+  const summary: Summary = {
+    schema_version: 1,
+    primary_metric: null,
+    metrics: [],
+    breakdowns: [],
+    notes: [],
+    raw: { source: 'openbench.log.json', hint: 'best-effort extraction from the inspect log header' },
+    log_status: header?.status ?? null,
+    total_samples: header?.results?.total_samples ?? null,
+    completed_samples: header?.results?.completed_samples ?? null,
+    token_usage: [],
+  };
+  if (!header) {
+    summary.notes.push(reason ?? 'No inspect log was written, so there are no results to summarize.');
+    return summary;
+  }
+  if (header.status !== 'success') {
+    summary.notes.push(`The inspect log's status is "${header.status}"${header.error?.message ? `: ${header.error.message}` : ''}.`);
+  }
+  const scores = header.results?.scores ?? [];
+  if (scores.length === 0) {
+    summary.notes.push('The log has no scores (the run produced no results).');
+  }
+  const perScorer = scores.map((score) => ({ score, ...splitScore(score) }));
+  const nameCount = new Map<string, number>();
+  for (const { metrics } of perScorer) for (const m of metrics) nameCount.set(m.name, (nameCount.get(m.name) ?? 0) + 1);
+  for (const { score, metrics, breakdowns } of perScorer) {
+    for (const m of metrics) {
+      summary.metrics.push((nameCount.get(m.name) ?? 0) > 1 ? { ...m, name: `${score.name}/${m.name}` } : m);
+    }
+    summary.breakdowns.push(...breakdowns);
+  }
+  const first = perScorer[0];
+  if (first) {
+    const candidates = summary.metrics.filter((m) => m.scorer === first.score.name && !ERROR_STATS.has(m.name.split('/').pop()!));
+    summary.primary_metric = candidates.find((m) => m.name.split('/').pop() === 'accuracy') ?? candidates[0] ?? null;
+  }
+  if (scores.length > 0 && summary.primary_metric === null) {
+    summary.notes.push('No metric with a value was found in the first scorer.');
+  }
+  if (summary.breakdowns.length === 0 && scores.length > 0) {
+    summary.notes.push('The log reports no per-group metrics, so there is no breakdown.');
+  }
+  for (const [model, usage] of Object.entries(header.stats?.model_usage ?? {})) {
+    summary.token_usage.push({
+      model,
+      inputTokens: usage.input_tokens ?? null,
+      outputTokens: usage.output_tokens ?? null,
+      totalTokens: usage.total_tokens ?? null,
+    });
+  }
+  return summary;
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import { buildEvalArgs } from '../openbench/command.js';
+import { describeFailure } from '../openbench/failure.js';
+import { readInspectLogHeader, type InspectLogHeader } from '../openbench/inspectLog.js';
+import { childEnvironment, startBenchProcess, type BenchProcess, type OutputStream } from '../openbench/process.js';
+import { parseProgressLine, type ProgressUpdate } from '../openbench/progress.js';
+import type { RunConfig } from '../openbench/runConfig.js';
+import { buildSummary, type Summary } from '../openbench/summary.js';
+import type { RunDirectory } from './artifacts.js';
+import { tailLines } from './logTail.js';
+
+export interface ExecutionHooks {
+  onSpawn(process: BenchProcess): void | Promise<void>;
+  onProgress(progress: ProgressUpdate): void;
+  onLine?(stream: OutputStream, line: string): void;
+}
+
+export interface ExecutionOutcome {
+  exitCode: number | null;
+  signal: string | null;
+  header: InspectLogHeader | null;
+  summary: Summary;
+  /** Null when the run succeeded: exit code 0 and an inspect log with status "success". */
+  error: string | null;
+}
+
+/**
+ * Runs `bench eval` for one run and collects its artifacts: output files while it runs, then
+ * the inspect log copied to openbench.log.json and summary.json. Never throws for a failed
+ * evaluation — that is an outcome; it throws only when the run directory itself is unusable.
+ */
+export async function executeRun(
+  dir: RunDirectory,
+  config: RunConfig,
+  bin: string,
+  env: Record<string, string>,
+  hooks: ExecutionHooks,
+): Promise<ExecutionOutcome> {
+  const child = startBenchProcess({
+    bin,
+    args: buildEvalArgs(config, dir.logsDir),
+    cwd: dir.dir,
+    env: childEnvironment(process.env, env),
+    stdoutFile: dir.file('stdout.log'),
+    stderrFile: dir.file('stderr.log'),
+    onLine: (stream, line) => {
+      hooks.onLine?.(stream, line);
+      if (stream === 'stdout') {
+        const progress = parseProgressLine(line);
+        if (progress) hooks.onProgress(progress);
+      }
+    },
+  });
+  await hooks.onSpawn(child);
+  const exit = await child.exited;
+
+  const logFile = await dir.findInspectLog();
+  let header: InspectLogHeader | null = null;
+  let readError: string | undefined;
+  if (logFile) {
+    await fs.promises.copyFile(logFile, dir.file('openbench.log.json'));
+    header = await readInspectLogHeader(dir.file('openbench.log.json')).catch((error: Error) => {
+      readError = `The inspect log could not be read: ${error.message}`;
+      return null;
+    });
+  }
+  const summary = buildSummary(header, readError);
+  await dir.writeJson('summary.json', summary);
+
+  const succeeded = exit.exitCode === 0 && header?.status === 'success';
+  const error = succeeded
+    ? null
+    : (exit.spawnError ??
+      describeFailure({
+        exitCode: exit.exitCode,
+        signal: exit.signal,
+        header,
+        stderrTail: await tailLines(dir.file('stderr.log'), 40),
+      }));
+  return { exitCode: exit.exitCode, signal: exit.signal, header, summary, error };
+}

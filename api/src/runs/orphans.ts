@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import { signalProcessGroup } from '../openbench/process.js';
+
+/**
+ * Kills the process group a previous server started for a run, if any of its members is
+ * still alive. A group is only touched when one of its processes names the run's id on its
+ * command line (bench's --log-dir holds it), so a recycled pid is never signalled.
+ */
+export function killOrphanedGroup(pgid: number | null, runId: string): boolean {
+  if (!pgid) return false;
+  const members = processGroupMembers(pgid);
+  const ours = members.some((pid) => commandLine(pid).includes(runId));
+  if (!ours) return false;
+  return signalProcessGroup(pgid, 'SIGKILL');
+}
+
+export function processGroupMembers(pgid: number): number[] {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  const members: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the parenthesised command name: state ppid pgrp …
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid) members.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return members;
+}
+
+function commandLine(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}

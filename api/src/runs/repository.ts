@@ -1,0 +1,76 @@
+import type { DataSource, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { RunEntity, type RunRow, type RunStatus } from '../db/entities/Run.js';
+
+export interface RunFilter {
+  benchmark?: string | null;
+  model?: string | null;
+  status?: RunStatus | null;
+}
+
+export interface RunPage {
+  rows: RunRow[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+/** A position in the newest-first order: (createdAt, id) of the last row seen. */
+export function encodeCursor(row: Pick<RunRow, 'createdAt' | 'id'>): string {
+  return Buffer.from(`${row.createdAt}|${row.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: string; id: string } | null {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  return createdAt && id ? { createdAt, id } : null;
+}
+
+// TypeORM's deep-partial type cannot express a free-form JSON column (config).
+type Writable = QueryDeepPartialEntity<RunRow>;
+
+export class RunRepository {
+  private readonly repo: Repository<RunRow>;
+
+  constructor(dataSource: DataSource) {
+    this.repo = dataSource.getRepository(RunEntity);
+  }
+
+  get(id: string): Promise<RunRow | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  async insert(row: RunRow): Promise<void> {
+    await this.repo.insert(row as Writable);
+  }
+
+  async update(id: string, patch: Partial<RunRow>): Promise<RunRow> {
+    await this.repo.update({ id }, patch as Writable);
+    return (await this.get(id))!;
+  }
+
+  withStatus(...statuses: RunStatus[]): Promise<RunRow[]> {
+    return this.repo
+      .createQueryBuilder('run')
+      .where('run.status IN (:...statuses)', { statuses })
+      .orderBy('run.createdAt', 'ASC')
+      .addOrderBy('run.id', 'ASC')
+      .getMany();
+  }
+
+  async page(first: number, after: string | null, filter: RunFilter = {}): Promise<RunPage> {
+    const query = this.repo.createQueryBuilder('run');
+    if (filter.benchmark) query.andWhere('run.benchmark = :benchmark', { benchmark: filter.benchmark });
+    if (filter.model) query.andWhere('run.model = :model', { model: filter.model });
+    if (filter.status) query.andWhere('run.status = :status', { status: filter.status });
+    const totalCount = await query.clone().getCount();
+    const cursor = after ? decodeCursor(after) : null;
+    if (cursor) {
+      query.andWhere('(run.createdAt < :c OR (run.createdAt = :c AND run.id < :i))', { c: cursor.createdAt, i: cursor.id });
+    }
+    const rows = await query
+      .orderBy('run.createdAt', 'DESC')
+      .addOrderBy('run.id', 'DESC')
+      .take(first + 1)
+      .getMany();
+    return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+}

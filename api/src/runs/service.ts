@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import type { AppConfig } from '../config.js';
+import { TERMINAL_STATUSES, type RunRow, type RunStatus } from '../db/entities/Run.js';
+import { NotFoundError, RunStateError } from '../errors.js';
+import type { CatalogService } from '../openbench/catalog.js';
+import { buildEvalArgs, formatCommand } from '../openbench/command.js';
+import type { BenchProcess } from '../openbench/process.js';
+import type { ProgressUpdate } from '../openbench/progress.js';
+import type { RunConfig } from '../openbench/runConfig.js';
+import { buildSummary } from '../openbench/summary.js';
+import type { AppPubSub } from '../pubsub.js';
+import { RunDirectory } from './artifacts.js';
+import { executeRun } from './executor.js';
+import { killOrphanedGroup } from './orphans.js';
+import type { RunRepository } from './repository.js';
+import { Scheduler } from './scheduler.js';
+import { validateStartRun, type StartRunInput } from './validation.js';
+
+interface LiveRun {
+  process: BenchProcess | null;
+  cancelReason: string | null;
+  progress: ProgressUpdate | null;
+  progressSavedAt: number;
+  done: Promise<void>;
+}
+
+const PROGRESS_SAVE_INTERVAL_MS = 2000;
+
+/**
+ * Owns the run lifecycle: QUEUED → RUNNING → COMPLETED | FAILED | CANCELED, and INTERRUPTED
+ * for runs a dead server left behind. Only this class changes a run's status; every change
+ * is persisted (row and meta.json) before it is published.
+ */
+export class RunService {
+  private readonly scheduler: Scheduler;
+  private readonly live = new Map<string, LiveRun>();
+  private stopping = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly runs: RunRepository,
+    private readonly catalog: CatalogService,
+    private readonly pubsub: AppPubSub,
+  ) {
+    this.scheduler = new Scheduler(config.maxConcurrentRuns, (id) => this.execute(id));
+  }
+
+  directory(runId: string): RunDirectory {
+    return new RunDirectory(this.config.runsDir, runId);
+  }
+
+  /** Live progress of a running run (fresher than the row, which is saved periodically). */
+  liveProgress(runId: string): ProgressUpdate | null {
+    return this.live.get(runId)?.progress ?? null;
+  }
+
+  queuePosition(runId: string): number | null {
+    return this.scheduler.position(runId);
+  }
+
+  async start(input: StartRunInput): Promise<RunRow> {
+    const catalog = await this.catalog.get();
+    const config: RunConfig = { ...validateStartRun(input, catalog), openbench_version: catalog.openbenchVersion };
+    return this.create(config);
+  }
+
+  async rerun(id: string): Promise<RunRow> {
+    const previous = await this.require(id);
+    const catalog = await this.catalog.get();
+    const config = previous.config as unknown as RunConfig;
+    // The benchmark must still be in the catalog: a stored config never bypasses validation.
+    if (!catalog.byName.has(config.benchmark)) {
+      throw new RunStateError(`Benchmark ${config.benchmark} is no longer in the catalog`, previous.status);
+    }
+    return this.create({ ...config, openbench_version: catalog.openbenchVersion });
+  }
+
+  private async create(config: RunConfig): Promise<RunRow> {
+    if (this.stopping) throw new RunStateError('The server is shutting down', 'QUEUED');
+    const id = randomUUID();
+    const dir = this.directory(id);
+    await dir.create();
+    await dir.writeJson('config.json', config);
+    const command = formatCommand(this.config.openbenchBin, buildEvalArgs(config, dir.logsDir));
+    await dir.writeText('command.txt', command + '\n');
+    // Names of injected provider key variables (values never); none until keys exist (#6).
+    await dir.writeJson('env_keys_used.json', []);
+    const row: RunRow = {
+      id,
+      benchmark: config.benchmark,
+      model: config.model,
+      status: 'QUEUED',
+      config: config as unknown as Record<string, unknown>,
+      command,
+      createdAt: new Date().toISOString(),
+      startedAt: null,
+      finishedAt: null,
+      exitCode: null,
+      error: null,
+      pid: null,
+      progressCompleted: null,
+      progressTotal: null,
+      primaryMetricName: null,
+      primaryMetricValue: null,
+      primaryMetricStderr: null,
+    };
+    await this.runs.insert(row);
+    await this.writeMeta(row);
+    this.publish(row);
+    this.scheduler.enqueue(id);
+    return row;
+  }
+
+  async cancel(id: string): Promise<RunRow> {
+    const row = await this.require(id);
+    if (row.status === 'QUEUED' && this.scheduler.remove(id)) {
+      return this.transition(row, 'CANCELED', { finishedAt: now(), error: 'Canceled before it started' });
+    }
+    const live = this.live.get(id);
+    if (row.status !== 'RUNNING' || !live) {
+      throw new RunStateError(`Run ${id} is ${row.status} and cannot be canceled`, row.status);
+    }
+    this.terminate(live, 'Canceled by the user');
+    await live.done;
+    return this.require(id);
+  }
+
+  /**
+   * At start-up: runs left RUNNING by a server that died become INTERRUPTED (their orphaned
+   * process groups killed first); QUEUED runs are scheduled again in their original order.
+   */
+  async reconcile(): Promise<void> {
+    for (const row of await this.runs.withStatus('RUNNING')) {
+      killOrphanedGroup(row.pid, row.id);
+      const dir = this.directory(row.id);
+      const summary = buildSummary(null, 'The server stopped while this run was running.');
+      await dir.writeJson('summary.json', summary).catch(() => undefined);
+      await this.transition(row, 'INTERRUPTED', {
+        finishedAt: now(),
+        pid: null,
+        error: 'The server stopped while this run was running',
+      });
+    }
+    for (const row of await this.runs.withStatus('QUEUED')) this.scheduler.enqueue(row.id);
+  }
+
+  /** Clean shutdown: running runs are canceled explicitly; queued ones stay QUEUED for later. */
+  async shutdown(): Promise<void> {
+    this.stopping = true;
+    const lives = [...this.live.values()];
+    for (const live of lives) this.terminate(live, 'Canceled because the server shut down');
+    await Promise.all(lives.map((l) => l.done));
+  }
+
+  private terminate(live: LiveRun, reason: string): void {
+    if (live.cancelReason) return;
+    live.cancelReason = reason;
+    live.process?.signalGroup('SIGTERM');
+    const kill = setTimeout(() => live.process?.signalGroup('SIGKILL'), this.config.cancelGraceMs);
+    void live.done.finally(() => clearTimeout(kill));
+  }
+
+  private async execute(id: string): Promise<void> {
+    const queued = await this.runs.get(id);
+    if (!queued || queued.status !== 'QUEUED' || this.stopping) return;
+    let finish!: () => void;
+    const live: LiveRun = {
+      process: null,
+      cancelReason: null,
+      progress: null,
+      progressSavedAt: 0,
+      done: new Promise<void>((resolve) => (finish = resolve)),
+    };
+    this.live.set(id, live);
+    try {
+      const running = await this.transition(queued, 'RUNNING', { startedAt: now() });
+      const dir = this.directory(id);
+      const outcome = await executeRun(dir, running.config as unknown as RunConfig, this.config.openbenchBin, {}, {
+        onSpawn: async (child) => {
+          live.process = child;
+          await this.runs.update(id, { pid: child.pid ?? null });
+          // A cancel that arrived while the process was starting.
+          if (live.cancelReason) child.signalGroup('SIGTERM');
+        },
+        onProgress: (progress) => this.recordProgress(id, live, progress),
+      });
+      const metric = outcome.summary.primary_metric;
+      const status: RunStatus = live.cancelReason ? 'CANCELED' : outcome.error ? 'FAILED' : 'COMPLETED';
+      await this.transition(await this.require(id), status, {
+        finishedAt: now(),
+        exitCode: outcome.exitCode,
+        error: live.cancelReason ?? outcome.error,
+        pid: null,
+        progressCompleted: outcome.summary.completed_samples ?? live.progress?.completed ?? null,
+        progressTotal: outcome.summary.total_samples ?? live.progress?.total ?? null,
+        primaryMetricName: metric?.name ?? null,
+        primaryMetricValue: metric?.value ?? null,
+        primaryMetricStderr: metric?.stderr ?? null,
+      });
+    } catch (error) {
+      const current = await this.runs.get(id);
+      if (current && !TERMINAL_STATUSES.includes(current.status)) {
+        await this.transition(current, 'FAILED', { finishedAt: now(), pid: null, error: (error as Error).message });
+      }
+    } finally {
+      this.live.delete(id);
+      finish();
+    }
+  }
+
+  private recordProgress(id: string, live: LiveRun, progress: ProgressUpdate): void {
+    live.progress = progress;
+    this.pubsub.publish('runEvent', id, {
+      kind: 'progress',
+      runId: id,
+      progress: {
+        completed: progress.completed,
+        total: progress.total,
+        metricName: progress.metric?.name ?? null,
+        metricValue: progress.metric?.value ?? null,
+      },
+    });
+    const at = Date.now();
+    if (at - live.progressSavedAt >= PROGRESS_SAVE_INTERVAL_MS || progress.completed === progress.total) {
+      live.progressSavedAt = at;
+      void this.runs
+        .update(id, { progressCompleted: progress.completed, progressTotal: progress.total })
+        .catch(() => undefined);
+    }
+  }
+
+  private async transition(row: RunRow, status: RunStatus, patch: Partial<RunRow>): Promise<RunRow> {
+    const updated = await this.runs.update(row.id, { ...patch, status });
+    await this.writeMeta(updated);
+    this.publish(updated);
+    return updated;
+  }
+
+  private publish(row: RunRow): void {
+    this.pubsub.publish('runEvent', row.id, { kind: 'status', run: row });
+    this.pubsub.publish('runsChanged', row);
+  }
+
+  private async writeMeta(row: RunRow): Promise<void> {
+    await this.directory(row.id)
+      .writeJson('meta.json', {
+        run_id: row.id,
+        status: row.status,
+        created_at: row.createdAt,
+        started_at: row.startedAt,
+        finished_at: row.finishedAt,
+        exit_code: row.exitCode,
+        error: row.error,
+      })
+      .catch(() => undefined);
+  }
+
+  private async require(id: string): Promise<RunRow> {
+    const row = await this.runs.get(id);
+    if (!row) throw new NotFoundError('Run', id);
+    return row;
+  }
+
+  /** For tests and shutdown: resolves when no run is queued or running in this process. */
+  whenIdle(): Promise<void> {
+    return this.scheduler.whenIdle();
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,10 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './errors.js';
+import './benchmark.js';
+import './summary.js';
+import './run.js';
+
+/** The whole schema, fields sorted so the printed SDL is stable. */
+export const schema = lexicographicSortSchema(builder.toSchema());

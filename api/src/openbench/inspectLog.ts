@@ -7,6 +7,8 @@ export type InspectStatus = 'started' | 'success' | 'cancelled' | 'error';
 export interface InspectMetric {
   name: string;
   value: number;
+  /** For inspect's grouped() metrics: { group_key, metric, all }. */
+  params?: { group_key?: string; [key: string]: unknown };
 }
 export interface InspectScore {
   name: string;

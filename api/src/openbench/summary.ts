@@ -40,45 +40,45 @@ export interface Summary {
 
 // Statistics that describe a metric rather than being one; they are attached as its error.
 const ERROR_STATS = new Set(['stderr', 'bootstrap_stderr']);
-// Metric names inspect and openbench scorers emit for whole-dataset figures. A scorer whose
-// metrics also hold other keys next to "all" used inspect's grouped(): those keys are groups.
-const KNOWN_METRICS = new Set(['accuracy', 'mean', 'std', 'var', 'stderr', 'bootstrap_stderr', 'f1', 'all']);
 
 function finite(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-/** Splits one scorer's metrics into whole-dataset metrics and per-group breakdowns. */
+/**
+ * Splits one scorer's metrics into whole-dataset metrics and per-group breakdowns. Inspect's
+ * grouped() marks each group's metric with params.group_key (its "all" entry is the overall
+ * value); openbench's MCQ scorers instead report `<group>_accuracy` with `<group>_stderr`.
+ */
 function splitScore(score: InspectScore): { metrics: SummaryMetric[]; breakdowns: Breakdown[] } {
-  const entries = Object.entries(score.metrics ?? {}).map(([key, m]) => [key, finite(m.value)] as const);
-  const keys = new Set(entries.map(([k]) => k));
-  const stderr = entries.find(([k]) => ERROR_STATS.has(k))?.[1] ?? null;
+  const entries = Object.entries(score.metrics ?? {});
+  const stderr = finite(entries.find(([k]) => ERROR_STATS.has(k))?.[1].value);
   const metrics: SummaryMetric[] = [];
-  const groupItems: BreakdownItem[] = [];
+  const grouped = new Map<string, BreakdownItem[]>();
   const suffixed = new Map<string, BreakdownItem>();
-  const isGrouped = keys.has('all') && entries.some(([k]) => !KNOWN_METRICS.has(k) && !k.includes('_'));
 
-  for (const [key, value] of entries) {
-    // openbench's MCQ scorers report groups as <group>_accuracy with <group>_stderr beside it.
+  for (const [key, metric] of entries) {
+    const value = finite(metric.value);
+    const groupKey = metric.params?.group_key;
+    if (typeof groupKey === 'string' && key !== 'all') {
+      grouped.set(groupKey, [...(grouped.get(groupKey) ?? []), { key, value, unit: null }]);
+      continue;
+    }
     const suffix = /^(.+)_(accuracy|stderr|std)$/.exec(key);
     if (suffix && suffix[1] !== 'bootstrap') {
-      const [, group, stat] = suffix as unknown as [string, string, string];
+      const group = suffix[1]!;
       const item = suffixed.get(group) ?? { key: group, value: null, unit: null, stderr: null };
-      if (stat === 'accuracy') item.value = value;
-      if (stat === 'stderr') item.stderr = value;
+      if (suffix[2] === 'accuracy') item.value = value;
+      if (suffix[2] === 'stderr') item.stderr = value;
       suffixed.set(group, item);
       continue;
     }
-    if (isGrouped && !KNOWN_METRICS.has(key)) {
-      groupItems.push({ key, value, unit: null });
-      continue;
-    }
-    const metric: SummaryMetric = { name: key, value, unit: null, scorer: score.name };
-    if (!ERROR_STATS.has(key) && stderr !== null) metric.stderr = stderr;
-    metrics.push(metric);
+    const entry: SummaryMetric = { name: key, value, unit: null, scorer: score.name };
+    // inspect's stderr() is the standard error of the mean score: it belongs to accuracy/mean.
+    if ((key === 'accuracy' || key === 'mean') && stderr !== null) entry.stderr = stderr;
+    metrics.push(entry);
   }
-  const breakdowns: Breakdown[] = [];
-  if (groupItems.length > 0) breakdowns.push({ name: 'group', scorer: score.name, items: groupItems });
+  const breakdowns: Breakdown[] = [...grouped].map(([name, items]) => ({ name, scorer: score.name, items }));
   const suffixItems = [...suffixed.values()].filter((i) => i.value !== null);
   if (suffixItems.length > 0) breakdowns.push({ name: 'group', scorer: score.name, items: suffixItems });
   return { metrics, breakdowns };

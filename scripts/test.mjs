@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// The whole test suite: prepares what tests need (same set-up as `npm start`, which also
+// builds the client the browser tests load), runs the API suite (unit + integration with the
+// real bench) and the browser suite, and prints the totals alone on the last line.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const resultsDir = path.join(root, 'test-results');
+fs.mkdirSync(resultsDir, { recursive: true });
+
+const setup = spawnSync(process.execPath, [path.join(root, 'scripts', 'setup.mjs')], { cwd: root, stdio: 'inherit' });
+if (setup.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const suites = [
+  { name: 'api', workspace: 'api', script: 'test' },
+  { name: 'browser', workspace: 'client', script: 'test:e2e' },
+];
+
+let passed = 0;
+let failed = 0;
+for (const suite of suites) {
+  const report = path.join(resultsDir, `${suite.name}.json`);
+  fs.rmSync(report, { force: true });
+  console.log(`\n=== ${suite.name} tests ===`);
+  const result = spawnSync('npm', ['run', suite.script, '-w', suite.workspace, '--', '--json', `--outputFile=${report}`], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (fs.existsSync(report)) {
+    const totals = JSON.parse(fs.readFileSync(report, 'utf8'));
+    passed += totals.numPassedTests;
+    // A suite that fails to load has no failed tests but is a failure all the same.
+    failed += totals.numFailedTests + totals.numRuntimeErrorTestSuites;
+    if (totals.numTotalTests === 0) failed += 1;
+  } else {
+    failed += 1;
+  }
+  if (result.status !== 0 && !fs.existsSync(report)) console.error(`${suite.name} tests did not run (exit ${result.status})`);
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -3,6 +3,9 @@
 /** @type {import('jest').Config} */
 const config = {
   testEnvironment: 'node',
+  // execa's signal-exit keeps an emitter on the global object; jest's cleanup of globals
+  // between files turns it into infinite recursion.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -61,6 +61,11 @@ export async function buildApp(config: AppConfig): Promise<App> {
     });
   });
 
+  // Clients (browsers, undici's fetch, proxies) reuse idle connections; a server that closes
+  // them first races with a request already on its way (ECONNRESET). Outlive the clients.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === GRAPHQL_PATH || pathname.startsWith(`${GRAPHQL_PATH}/`)) {

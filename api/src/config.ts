@@ -16,6 +16,8 @@ export interface AppConfig {
   maxConcurrentRuns: number;
   catalogTtlMs: number;
   cancelGraceMs: number;
+  /** Per stored stream (stdout.log, stderr.log); past it a marker line and the rest is dropped. */
+  logCapBytes: number;
   logTailDefaultLines: number;
   allowedOrigins: string[];
   production: boolean;
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = ROOT)
     maxConcurrentRuns: int(env, 'MAX_CONCURRENT_RUNS', 2, 1, 64),
     catalogTtlMs: int(env, 'CATALOG_TTL_SECONDS', 600, 1, 86_400) * 1000,
     cancelGraceMs: int(env, 'CANCEL_GRACE_SECONDS', 10, 0, 600) * 1000,
+    logCapBytes: int(env, 'MAX_LOG_BYTES', 200 * 1024 * 1024, 1024, 2 ** 50),
     logTailDefaultLines: 200,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')

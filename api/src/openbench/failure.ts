@@ -22,8 +22,13 @@ export function describeFailure(input: {
   const { header, exitCode, signal } = input;
   if (header?.error?.message) return header.error.message.trim();
   const lines = input.stderrTail.map((l) => stripAnsi(l).replace(BOX, '').trim()).filter(Boolean);
-  const marked = lines.filter((l) => l.startsWith('❌'));
-  if (marked.length > 0) return marked.map((l) => l.replace(/^❌\s*/, '')).join('\n');
+  // bench prints `❌ <message>`, sometimes explanation lines, then a hint about --debug.
+  const marked = lines.findIndex((l) => l.startsWith('❌'));
+  if (marked >= 0) {
+    const rest = lines.slice(marked + 1);
+    const end = rest.findIndex((l) => /^For full stack trace/.test(l) || l.startsWith('❌'));
+    return [lines[marked]!.replace(/^❌\s*/, ''), ...rest.slice(0, end < 0 ? 3 : end)].join('\n');
+  }
   const usage = lines.findIndex((l) => /^Error\b/.test(l));
   if (usage >= 0) {
     const body = lines.slice(usage + 1, usage + 4).join(' ');

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { once } from 'node:events';
 import { execa } from 'execa';
 
 /** Server variables a run may see. Everything else (secrets, DATABASE_URL, …) stays out. */
@@ -32,15 +30,18 @@ export function childEnvironment(
 
 export type OutputStream = 'stdout' | 'stderr';
 
+/** Where a child's output goes: awaited per chunk, so a slow sink slows the child (backpressure). */
+export interface OutputSink {
+  write(stream: OutputStream, chunk: string): Promise<void> | void;
+  end(): Promise<void>;
+}
+
 export interface BenchProcessOptions {
   bin: string;
   args: string[];
   cwd: string;
   env: Record<string, string>;
-  stdoutFile: string;
-  stderrFile: string;
-  /** Called with every complete line as it arrives (without its newline). */
-  onLine?: (stream: OutputStream, line: string) => void;
+  output: OutputSink;
 }
 
 export interface ProcessExit {
@@ -58,8 +59,8 @@ export interface BenchProcess {
 }
 
 /**
- * Starts `bench` in its own process group with output streamed to files (piped with
- * backpressure, never buffered whole) and split into lines for live consumers.
+ * Starts `bench` in its own process group; its output goes to the sink chunk by chunk (decoded
+ * as UTF-8 across chunk boundaries), never buffered whole.
  */
 export function startBenchProcess(options: BenchProcessOptions): BenchProcess {
   const child = execa(options.bin, options.args, {
@@ -74,13 +75,11 @@ export function startBenchProcess(options: BenchProcessOptions): BenchProcess {
     stderr: 'pipe',
     cleanup: false,
   });
-  const files = [
-    pipeToFile(child.stdout, options.stdoutFile, (line) => options.onLine?.('stdout', line)),
-    pipeToFile(child.stderr, options.stderrFile, (line) => options.onLine?.('stderr', line)),
-  ];
+  const pumps = [pump(child.stdout, 'stdout', options.output), pump(child.stderr, 'stderr', options.output)];
   const exited = (async (): Promise<ProcessExit> => {
     const result = await child;
-    await Promise.all(files);
+    await Promise.all(pumps);
+    await options.output.end();
     const spawnError =
       result.failed && result.exitCode === undefined && !result.signal ? (result.message ?? 'bench could not start') : null;
     return { exitCode: result.exitCode ?? null, signal: result.signal ?? null, spawnError };
@@ -104,23 +103,8 @@ export function signalProcessGroup(pid: number | undefined | null, signal: NodeJ
   }
 }
 
-async function pipeToFile(
-  source: NodeJS.ReadableStream | null,
-  file: string,
-  onLine: (line: string) => void,
-): Promise<void> {
-  const out = fs.createWriteStream(file, { flags: 'a' });
-  if (source) {
-    let partial = '';
-    source.setEncoding('utf8');
-    for await (const chunk of source as AsyncIterable<string>) {
-      if (!out.write(chunk)) await once(out, 'drain');
-      const lines = (partial + chunk).split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) onLine(line.replace(/\r$/, ''));
-    }
-    if (partial) onLine(partial);
-  }
-  out.end();
-  await once(out, 'close');
+async function pump(source: NodeJS.ReadableStream | null, stream: OutputStream, sink: OutputSink): Promise<void> {
+  if (!source) return;
+  source.setEncoding('utf8');
+  for await (const chunk of source as AsyncIterable<string>) await sink.write(stream, chunk);
 }

@@ -2,17 +2,18 @@ import fs from 'node:fs';
 import { buildEvalArgs } from '../openbench/command.js';
 import { describeFailure } from '../openbench/failure.js';
 import { readInspectLogHeader, type InspectLogHeader } from '../openbench/inspectLog.js';
-import { childEnvironment, startBenchProcess, type BenchProcess, type OutputStream } from '../openbench/process.js';
+import { childEnvironment, startBenchProcess, type BenchProcess } from '../openbench/process.js';
 import { parseProgressLine, type ProgressUpdate } from '../openbench/progress.js';
 import type { RunConfig } from '../openbench/runConfig.js';
 import { buildSummary, type Summary } from '../openbench/summary.js';
 import type { RunDirectory } from './artifacts.js';
+import { RunLogWriter, type LogLine } from './logStore.js';
 import { tailLines } from './logTail.js';
 
 export interface ExecutionHooks {
   onSpawn(process: BenchProcess): void | Promise<void>;
   onProgress(progress: ProgressUpdate): void;
-  onLine?(stream: OutputStream, line: string): void;
+  onLines(lines: LogLine[]): void;
 }
 
 export interface ExecutionOutcome {
@@ -35,21 +36,25 @@ export async function executeRun(
   bin: string,
   env: Record<string, string>,
   hooks: ExecutionHooks,
+  logCapBytes: number,
 ): Promise<ExecutionOutcome> {
+  const output = new RunLogWriter(
+    { stdout: dir.file('stdout.log'), stderr: dir.file('stderr.log') },
+    logCapBytes,
+    (lines) => {
+      hooks.onLines(lines);
+      for (const line of lines) {
+        const progress = line.stream === 'stdout' ? parseProgressLine(line.text) : null;
+        if (progress) hooks.onProgress(progress);
+      }
+    },
+  );
   const child = startBenchProcess({
     bin,
     args: buildEvalArgs(config, dir.logsDir),
     cwd: dir.dir,
     env: childEnvironment(process.env, env),
-    stdoutFile: dir.file('stdout.log'),
-    stderrFile: dir.file('stderr.log'),
-    onLine: (stream, line) => {
-      hooks.onLine?.(stream, line);
-      if (stream === 'stdout') {
-        const progress = parseProgressLine(line);
-        if (progress) hooks.onProgress(progress);
-      }
-    },
+    output,
   });
   await hooks.onSpawn(child);
   const exit = await child.exited;

@@ -11,6 +11,7 @@ import { buildSummary } from '../openbench/summary.js';
 import type { AppPubSub } from '../pubsub.js';
 import { RunDirectory } from './artifacts.js';
 import { executeRun } from './executor.js';
+import type { LogLine } from './logStore.js';
 import { killOrphanedGroup } from './orphans.js';
 import type { RunRepository } from './repository.js';
 import { Scheduler } from './scheduler.js';
@@ -18,6 +19,9 @@ import { validateStartRun, type StartRunInput } from './validation.js';
 
 interface LiveRun {
   process: BenchProcess | null;
+  /** Lines not yet published: sent in batches so a chatty child costs few events. */
+  pendingLines: LogLine[];
+  flushTimer: NodeJS.Timeout | null;
   cancelReason: string | null;
   progress: ProgressUpdate | null;
   progressSavedAt: number;
@@ -25,6 +29,8 @@ interface LiveRun {
 }
 
 const PROGRESS_SAVE_INTERVAL_MS = 2000;
+const LOG_FLUSH_MS = 25;
+const LOG_BATCH_LINES = 2000;
 
 /**
  * Owns the run lifecycle: QUEUED → RUNNING → COMPLETED | FAILED | CANCELED, and INTERRUPTED
@@ -60,7 +66,10 @@ export class RunService {
 
   async start(input: StartRunInput): Promise<RunRow> {
     const catalog = await this.catalog.get();
-    const config: RunConfig = { ...validateStartRun(input, catalog), openbench_version: catalog.openbenchVersion };
+    const config: RunConfig = {
+      ...validateStartRun(input, catalog),
+      openbench_version: catalog.openbenchVersion,
+    };
     return this.create(config);
   }
 
@@ -166,6 +175,8 @@ export class RunService {
     let finish!: () => void;
     const live: LiveRun = {
       process: null,
+      pendingLines: [],
+      flushTimer: null,
       cancelReason: null,
       progress: null,
       progressSavedAt: 0,
@@ -175,15 +186,24 @@ export class RunService {
     try {
       const running = await this.transition(queued, 'RUNNING', { startedAt: now() });
       const dir = this.directory(id);
-      const outcome = await executeRun(dir, running.config as unknown as RunConfig, this.config.openbenchBin, {}, {
-        onSpawn: async (child) => {
-          live.process = child;
-          await this.runs.update(id, { pid: child.pid ?? null });
-          // A cancel that arrived while the process was starting.
-          if (live.cancelReason) child.signalGroup('SIGTERM');
+      const outcome = await executeRun(
+        dir,
+        running.config as unknown as RunConfig,
+        this.config.openbenchBin,
+        {},
+        {
+          onSpawn: async (child) => {
+            live.process = child;
+            await this.runs.update(id, { pid: child.pid ?? null });
+            // A cancel that arrived while the process was starting.
+            if (live.cancelReason) child.signalGroup('SIGTERM');
+          },
+          onProgress: (progress) => this.recordProgress(id, live, progress),
+          onLines: (lines) => this.queueLines(id, live, lines),
         },
-        onProgress: (progress) => this.recordProgress(id, live, progress),
-      });
+        this.config.logCapBytes,
+      );
+      this.flushLines(id, live);
       const metric = outcome.summary.primary_metric;
       const status: RunStatus = live.cancelReason ? 'CANCELED' : outcome.error ? 'FAILED' : 'COMPLETED';
       await this.transition(await this.require(id), status, {
@@ -200,12 +220,32 @@ export class RunService {
     } catch (error) {
       const current = await this.runs.get(id);
       if (current && !TERMINAL_STATUSES.includes(current.status)) {
-        await this.transition(current, 'FAILED', { finishedAt: now(), pid: null, error: (error as Error).message });
+        await this.transition(current, 'FAILED', {
+          finishedAt: now(),
+          pid: null,
+          error: (error as Error).message,
+        });
       }
     } finally {
+      this.flushLines(id, live);
       this.live.delete(id);
       finish();
     }
+  }
+
+  private queueLines(id: string, live: LiveRun, lines: LogLine[]): void {
+    for (const line of lines) live.pendingLines.push(line);
+    if (live.pendingLines.length >= LOG_BATCH_LINES) this.flushLines(id, live);
+    else live.flushTimer ??= setTimeout(() => this.flushLines(id, live), LOG_FLUSH_MS);
+  }
+
+  private flushLines(id: string, live: LiveRun): void {
+    if (live.flushTimer) clearTimeout(live.flushTimer);
+    live.flushTimer = null;
+    if (live.pendingLines.length === 0) return;
+    const lines = live.pendingLines;
+    live.pendingLines = [];
+    this.pubsub.publish('runEvent', id, { kind: 'log', runId: id, lines });
   }
 
   private recordProgress(id: string, live: LiveRun, progress: ProgressUpdate): void {

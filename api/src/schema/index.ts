@@ -5,6 +5,7 @@ import './errors.js';
 import './benchmark.js';
 import './summary.js';
 import './run.js';
+import './runEvent.js';
 
 /** The whole schema, fields sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

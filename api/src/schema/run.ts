@@ -10,7 +10,7 @@ import { builder } from './builder.js';
 import { MetricType, SummaryType } from './summary.js';
 
 export const RunStatusEnum = builder.enumType('RunStatus', { values: RUN_STATUSES });
-const LogStreamEnum = builder.enumType('LogStream', { values: ['STDOUT', 'STDERR'] as const });
+export const LogStreamEnum = builder.enumType('LogStream', { values: ['STDOUT', 'STDERR'] as const });
 
 interface Progress {
   completed: number | null;

@@ -1,0 +1,97 @@
+import { GraphQLError } from 'graphql';
+import type { RunRow } from '../db/entities/Run.js';
+import { NotFoundError } from '../errors.js';
+import type { ProgressEvent } from '../pubsub.js';
+import { isRunId } from '../runs/artifacts.js';
+import { runEventStream, type StreamEvent } from '../runs/eventStream.js';
+import type { LogLine } from '../runs/logStore.js';
+import { builder } from './builder.js';
+import { LogStreamEnum, RunType } from './run.js';
+
+const RunEventKindEnum = builder.enumType('RunEventKind', {
+  values: {
+    STATUS: { description: 'The run’s status changed (the first event is always its current status).' },
+    PROGRESS: { description: 'Samples done so far, parsed from bench’s output.' },
+    LOG: { description: 'A batch of output lines, in order.' },
+    HEARTBEAT: { description: 'Nothing happened for a while; the stream is alive.' },
+  } as const,
+});
+
+const LogLineType = builder.objectRef<LogLine>('LogLine').implement({
+  fields: (t) => ({
+    stream: t.field({ type: LogStreamEnum, resolve: (l) => (l.stream === 'stdout' ? 'STDOUT' : 'STDERR') }),
+    line: t.exposeInt('line', { description: 'Line number in its stream, from 0: resume with it + 1.' }),
+    text: t.exposeString('text'),
+  }),
+});
+
+const LiveProgressType = builder.objectRef<ProgressEvent>('LiveProgress').implement({
+  fields: (t) => ({
+    completed: t.exposeInt('completed', { nullable: true }),
+    total: t.exposeInt('total', { nullable: true }),
+    fraction: t.float({
+      nullable: true,
+      resolve: (p) => (p.completed !== null && p.total ? Math.min(1, p.completed / p.total) : null),
+    }),
+    metricName: t.exposeString('metricName', { nullable: true }),
+    metricValue: t.exposeFloat('metricValue', { nullable: true }),
+  }),
+});
+
+const RunEventType = builder.objectRef<StreamEvent>('RunEvent').implement({
+  fields: (t) => ({
+    kind: t.field({
+      type: RunEventKindEnum,
+      resolve: (e) => ({ status: 'STATUS', progress: 'PROGRESS', log: 'LOG', heartbeat: 'HEARTBEAT' } as const)[e.kind],
+    }),
+    run: t.field({
+      type: RunType,
+      nullable: true,
+      resolve: (e): RunRow | null => (e.kind === 'status' ? e.run : null),
+    }),
+    progress: t.field({
+      type: LiveProgressType,
+      nullable: true,
+      resolve: (e) => (e.kind === 'progress' ? e.progress : null),
+    }),
+    lines: t.field({ type: [LogLineType], resolve: (e) => (e.kind === 'log' ? e.lines : []) }),
+  }),
+});
+
+const LogOffsetInput = builder.inputType('LogOffsetInput', {
+  description: 'The first line wanted of each stream (0 = from the start).',
+  fields: (t) => ({
+    stdout: t.int({ defaultValue: 0 }),
+    stderr: t.int({ defaultValue: 0 }),
+  }),
+});
+
+builder.subscriptionField('runEvents', (t) =>
+  t.field({
+    type: RunEventType,
+    description:
+      'A run’s status, then its stored output from fromOffset, then live events, ending after its terminal status. ' +
+      'Reconnect with the last line numbers seen (+1) to miss nothing.',
+    args: {
+      runId: t.arg.id({ required: true }),
+      fromOffset: t.arg({ type: LogOffsetInput }),
+    },
+    subscribe: async function* (_root, args, ctx) {
+      const id = String(args.runId);
+      const notFound = () => new GraphQLError(`Run ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
+      if (!isRunId(id)) throw notFound();
+      const from = { stdout: args.fromOffset?.stdout ?? 0, stderr: args.fromOffset?.stderr ?? 0 };
+      try {
+        yield* runEventStream(
+          { pubsub: ctx.pubsub, runRepository: ctx.runRepository, directory: (runId) => ctx.runs.directory(runId) },
+          id,
+          from,
+        );
+      } catch (error) {
+        if (error instanceof NotFoundError) throw notFound();
+        throw error;
+      }
+    },
+    resolve: (event) => event,
+  }),
+);

@@ -36,7 +36,6 @@ describe('catalog from the installed OpenBench', () => {
   it('searches and filters by category', async () => {
     const { benchmarks } = await server.gql<Result>(BENCHMARKS, { search: 'mmlu' });
     expect(benchmarks.data!.map((b) => b.name)).toContain('mmlu');
-    expect(benchmarks.data!.every((b) => JSON.stringify(b).toLowerCase().includes('mmlu') || true)).toBe(true);
     const categories = await server.gql<{ benchmarkCategories: { data: { name: string; count: number }[] } }>(
       `{ benchmarkCategories { ... on QueryBenchmarkCategoriesSuccess { data { name count } } } }`,
     );

@@ -1,8 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACT_NAMES } from '../src/runs/artifacts.js';
-import { ROOT, startServer, tempDir, waitFor, type TestServer } from './helpers.js';
+import { startServer, tempDir, waitFor, type TestServer } from './helpers.js';
 
 const RUN_FIELDS = `id benchmark model status command config exitCode error createdAt startedAt finishedAt
   progress { completed total fraction }
@@ -162,6 +162,5 @@ describe('runs with the real bench', () => {
   it('serves health and a 404 for unknown API paths', async () => {
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: 'ok' });
     expect((await fetch(`${server.url}/api/nope`)).status).toBe(404);
-    expect(execFileSync('true')).toBeDefined();
   });
 });

@@ -1,0 +1,51 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+export interface EventLine {
+  stream: 'STDOUT' | 'STDERR';
+  line: number;
+  text: string;
+}
+export interface RunEventData {
+  kind: 'STATUS' | 'PROGRESS' | 'LOG' | 'HEARTBEAT';
+  run: { id: string; status: string } | null;
+  progress: { completed: number | null; total: number | null } | null;
+  lines: EventLine[];
+}
+
+export const RUN_EVENTS = `subscription($runId: ID!, $from: LogOffsetInput) {
+  runEvents(runId: $runId, fromOffset: $from) {
+    kind run { id status } progress { completed total } lines { stream line text }
+  }
+}`;
+
+export function wsClient(httpUrl: string): Client {
+  return createClient({ url: `${httpUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+}
+
+/**
+ * Subscribes to runEvents and hands every event to `onEvent`; resolves when the server ends
+ * the stream (after the terminal status), rejects on an error.
+ */
+export function subscribeRunEvents(
+  client: Client,
+  runId: string,
+  from: { stdout: number; stderr: number },
+  onEvent: (event: RunEventData) => void,
+): { done: Promise<void>; unsubscribe: () => void } {
+  let unsubscribe = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    unsubscribe = client.subscribe<{ runEvents: RunEventData }>(
+      { query: RUN_EVENTS, variables: { runId, from } },
+      {
+        next: (message) => {
+          if (message.errors) reject(new Error(message.errors.map((e) => e.message).join('; ')));
+          else if (message.data) onEvent(message.data.runEvents);
+        },
+        error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+        complete: () => resolve(),
+      },
+    );
+  });
+  return { done, unsubscribe };
+}

@@ -17,6 +17,10 @@ describe('parseProgressLine', () => {
     expect(parseProgressLine('offline_demo (36 samples): offline/demo')).toEqual({ completed: 0, total: 36, metric: null });
   });
 
+  it('multiplies samples by epochs in the header', () => {
+    expect(parseProgressLine('offline_demo (36 x 2 samples): offline/demo')?.total).toBe(72);
+  });
+
   it('ignores other lines', () => {
     expect(parseProgressLine('Log: /tmp/x.json')).toBeNull();
     expect(parseProgressLine('')).toBeNull();

@@ -8,7 +8,8 @@ export interface ProgressUpdate {
 
 const SAMPLES = /Samples:\s*(\d+)\s*\/\s*(\d+)/;
 const STEPS = /Steps:\s*(\d+)\s*\/\s*(\d+)/;
-const HEADER = /\((\d+) samples?\)\s*:/;
+// `task (36 samples): model`, or `task (36 x 2 samples): model` with epochs.
+const HEADER = /\((\d+)(?: x (\d+))? samples?\)\s*:/;
 // The segment after Samples: is "name: value" for the first scorer metric.
 const METRIC = /\|\s*([A-Za-z_][\w./-]*):\s*(-?\d+(?:\.\d+)?)\s*(?:\||$)/;
 
@@ -27,6 +28,6 @@ export function parseProgressLine(line: string): ProgressUpdate | null {
     return { completed: Number(samples[1]), total: Number(samples[2]), metric };
   }
   const header = HEADER.exec(line);
-  if (header) return { completed: 0, total: Number(header[1]), metric: null };
+  if (header) return { completed: 0, total: Number(header[1]) * Number(header[2] ?? 1), metric: null };
   return null;
 }

@@ -161,10 +161,16 @@ export class RunService {
     await Promise.all(lives.map((l) => l.done));
   }
 
+  /**
+   * Stops a run's whole process group. bench treats SIGINT as the graceful stop (the log
+   * becomes "cancelled" with the samples done so far) while SIGTERM kills it at once, leaving
+   * a log stuck at "started" (docs/openbench-notes.md) — so SIGINT first, SIGKILL after the
+   * grace period for whatever is left of the group.
+   */
   private terminate(live: LiveRun, reason: string): void {
     if (live.cancelReason) return;
     live.cancelReason = reason;
-    live.process?.signalGroup('SIGTERM');
+    live.process?.signalGroup('SIGINT');
     const kill = setTimeout(() => live.process?.signalGroup('SIGKILL'), this.config.cancelGraceMs);
     void live.done.finally(() => clearTimeout(kill));
   }
@@ -196,7 +202,7 @@ export class RunService {
             live.process = child;
             await this.runs.update(id, { pid: child.pid ?? null });
             // A cancel that arrived while the process was starting.
-            if (live.cancelReason) child.signalGroup('SIGTERM');
+            if (live.cancelReason) child.signalGroup('SIGINT');
           },
           onProgress: (progress) => this.recordProgress(id, live, progress),
           onLines: (lines) => this.queueLines(id, live, lines),

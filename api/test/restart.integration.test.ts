@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { processGroupMembers } from '../src/runs/orphans.js';
+import { ROOT, tempDir, waitFor } from './helpers.js';
+import { gqlAt, spawnServer } from './serverProcess.js';
+
+const FAKE_BENCH = path.join(import.meta.dirname, 'fixtures', 'fake-bench.mjs');
+const START = `mutation($input: StartRunInput!) { startRun(input: $input) { ... on MutationStartRunSuccess { data { id } } } }`;
+const RUN = `query($id: ID!) { run(id: $id) { status error } }`;
+
+function env(dataDir: string): Record<string, string> {
+  return {
+    DATA_DIR: dataDir,
+    OPENBENCH_BIN: FAKE_BENCH,
+    OPENBENCH_PYTHON: path.join(ROOT, '.venv', 'bin', 'python'),
+    MAX_CONCURRENT_RUNS: '1',
+    CANCEL_GRACE_SECONDS: '1',
+  };
+}
+
+async function start(url: string, modelArgs: Record<string, string>): Promise<string> {
+  const data = await gqlAt<{ startRun: { data: { id: string } } }>(url, START, {
+    input: { benchmark: 'offline_demo', model: 'fake/model', modelArgs: Object.entries(modelArgs).map(([key, value]) => ({ key, value })) },
+  });
+  return data.startRun.data.id;
+}
+
+async function runStatus(url: string, id: string): Promise<{ status: string; error: string | null }> {
+  return (await gqlAt<{ run: { status: string; error: string | null } }>(url, RUN, { id })).run;
+}
+
+function groupOf(dataDir: string, id: string): number {
+  const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'runs', id, 'meta.json'), 'utf8')) as { pid?: number };
+  return pid ?? 0;
+}
+
+describe('server restarts', () => {
+  it('after SIGKILL: the running run becomes INTERRUPTED, its orphans die, queued runs resume', async () => {
+    const dataDir = tempDir();
+    const first = await spawnServer(env(dataDir));
+    const running = await start(first.url, { lines: '3', grandchild: '1' });
+    const queued = await start(first.url, { lines: '3' });
+    await waitFor(async () => (await runStatus(first.url, running)).status === 'RUNNING', { what: 'RUNNING' });
+    const pgid = await waitFor(async () => {
+      const rows = (await import('better-sqlite3')).default(path.join(dataDir, 'openbench-web.sqlite'), { readonly: true });
+      try {
+        const row = rows.prepare('SELECT pid FROM runs WHERE id = ?').get(running) as { pid: number | null } | undefined;
+        return row?.pid && processGroupMembers(row.pid).length >= 2 ? row.pid : null;
+      } finally {
+        rows.close();
+      }
+    }, { what: 'the run’s process group' });
+
+    first.child.kill('SIGKILL');
+    await first.exited;
+    // The server is gone; its run's processes are orphans now.
+    expect(processGroupMembers(pgid).length).toBeGreaterThan(0);
+
+    const second = await spawnServer(env(dataDir));
+    try {
+      expect(await runStatus(second.url, running)).toEqual({
+        status: 'INTERRUPTED',
+        error: 'The server stopped while this run was running',
+      });
+      await waitFor(async () => processGroupMembers(pgid).length === 0, { timeoutMs: 3000, what: 'orphans to die' });
+      await waitFor(async () => (await runStatus(second.url, queued)).status === 'COMPLETED', { what: 'the queued run' });
+      const meta = JSON.parse(fs.readFileSync(path.join(dataDir, 'runs', running, 'meta.json'), 'utf8'));
+      expect(meta.status).toBe('INTERRUPTED');
+      expect(groupOf(dataDir, running)).toBe(0);
+    } finally {
+      second.child.kill('SIGTERM');
+      await second.exited;
+    }
+  });
+
+  it('on SIGTERM: running runs are canceled explicitly, never left RUNNING', async () => {
+    const dataDir = tempDir();
+    const server = await spawnServer(env(dataDir));
+    const id = await start(server.url, { lines: '3', grandchild: '1', ignore_term: '1' });
+    await waitFor(async () => (await runStatus(server.url, id)).status === 'RUNNING', { what: 'RUNNING' });
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    const meta = JSON.parse(fs.readFileSync(path.join(dataDir, 'runs', id, 'meta.json'), 'utf8'));
+    expect(meta).toMatchObject({ status: 'CANCELED', error: 'Canceled because the server shut down' });
+
+    const again = await spawnServer(env(dataDir));
+    try {
+      expect((await runStatus(again.url, id)).status).toBe('CANCELED');
+    } finally {
+      again.child.kill('SIGTERM');
+      await again.exited;
+    }
+  });
+});

@@ -10,12 +10,16 @@ export interface RunEventData {
   kind: 'STATUS' | 'PROGRESS' | 'LOG' | 'HEARTBEAT';
   run: { id: string; status: string } | null;
   progress: { completed: number | null; total: number | null } | null;
+  /** Expanded from the compact batches the subscription sends. */
   lines: EventLine[];
+}
+interface WireEvent extends Omit<RunEventData, 'lines'> {
+  batches: { stream: EventLine['stream']; firstLine: number; text: string }[];
 }
 
 export const RUN_EVENTS = `subscription($runId: ID!, $from: LogOffsetInput) {
   runEvents(runId: $runId, fromOffset: $from) {
-    kind run { id status } progress { completed total } lines { stream line text }
+    kind run { id status } progress { completed total } batches { stream firstLine text }
   }
 }`;
 
@@ -35,12 +39,16 @@ export function subscribeRunEvents(
 ): { done: Promise<void>; unsubscribe: () => void } {
   let unsubscribe = () => {};
   const done = new Promise<void>((resolve, reject) => {
-    unsubscribe = client.subscribe<{ runEvents: RunEventData }>(
+    unsubscribe = client.subscribe<{ runEvents: WireEvent }>(
       { query: RUN_EVENTS, variables: { runId, from } },
       {
         next: (message) => {
           if (message.errors) reject(new Error(message.errors.map((e) => e.message).join('; ')));
-          else if (message.data) onEvent(message.data.runEvents);
+          else if (message.data) {
+            const { batches, ...event } = message.data.runEvents;
+            const lines = batches.flatMap((b) => b.text.split('\n').map((text, i) => ({ stream: b.stream, line: b.firstLine + i, text })));
+            onEvent({ ...event, lines });
+          }
         },
         error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
         complete: () => resolve(),

@@ -25,6 +25,36 @@ const LogLineType = builder.objectRef<LogLine>('LogLine').implement({
   }),
 });
 
+interface LogBatch {
+  stream: LogLine['stream'];
+  firstLine: number;
+  lines: string[];
+}
+
+/** Consecutive lines of one stream in one object: far cheaper to execute and send than lines. */
+const LogBatchType = builder.objectRef<LogBatch>('LogBatch').implement({
+  fields: (t) => ({
+    stream: t.field({ type: LogStreamEnum, resolve: (b) => (b.stream === 'stdout' ? 'STDOUT' : 'STDERR') }),
+    firstLine: t.exposeInt('firstLine', { description: 'Number of the first line; the others follow it.' }),
+    lineCount: t.int({ resolve: (b) => b.lines.length }),
+    text: t.string({ description: 'The lines joined with \n (no trailing newline).', resolve: (b) => b.lines.join('\n') }),
+  }),
+});
+
+/** Splits an event's lines into runs of consecutive lines per stream. */
+function toBatches(lines: LogLine[]): LogBatch[] {
+  const batches: LogBatch[] = [];
+  let current: LogBatch | null = null;
+  for (const line of lines) {
+    if (!current || current.stream !== line.stream || current.firstLine + current.lines.length !== line.line) {
+      current = { stream: line.stream, firstLine: line.line, lines: [] };
+      batches.push(current);
+    }
+    current.lines.push(line.text);
+  }
+  return batches;
+}
+
 const LiveProgressType = builder.objectRef<ProgressEvent>('LiveProgress').implement({
   fields: (t) => ({
     completed: t.exposeInt('completed', { nullable: true }),
@@ -54,7 +84,16 @@ const RunEventType = builder.objectRef<StreamEvent>('RunEvent').implement({
       nullable: true,
       resolve: (e) => (e.kind === 'progress' ? e.progress : null),
     }),
-    lines: t.field({ type: [LogLineType], resolve: (e) => (e.kind === 'log' ? e.lines : []) }),
+    lines: t.field({
+      type: [LogLineType],
+      description: 'The lines of a LOG event one by one (see batches for the compact form).',
+      resolve: (e) => (e.kind === 'log' ? e.lines : []),
+    }),
+    batches: t.field({
+      type: [LogBatchType],
+      description: 'The lines of a LOG event as runs of consecutive lines per stream.',
+      resolve: (e) => (e.kind === 'log' ? toBatches(e.lines) : []),
+    }),
   }),
 });
 

@@ -1,0 +1,14 @@
+// `npm run bench`: performance figures of the server, printed as tables. Targets are printed
+// beside the figures; nothing here fails on a miss (tests assert behaviour, not speed).
+// Options: --only=streaming,overhead   --gb=1 (size of the big-output run)
+import { overheadBenchmark } from './bench/overhead.js';
+import { printTable } from './bench/report.js';
+import { streamingBenchmarks } from './bench/streaming.js';
+
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const only = option('only')?.split(',');
+const wanted = (name: string) => !only || only.includes(name);
+
+console.log(`# OpenBench Web benchmarks — ${new Date().toISOString()}, Node ${process.version}`);
+if (wanted('streaming')) printTable('Live log streaming (graphql-ws)', await streamingBenchmarks({ gigabytes: Number(option('gb') ?? 1) }));
+if (wanted('overhead')) printTable('Wrapper overhead vs running bench directly', await overheadBenchmark(3));

@@ -18,7 +18,11 @@ function fail(message) {
 }
 
 function run(cmd, args, options = {}) {
-  const result = spawnSync(cmd, args, { cwd: root, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', ...options });
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    ...options,
+  });
   if (result.error) fail(`${cmd} could not be started: ${result.error.message}`);
   if (result.status !== 0) fail(`\`${cmd} ${args.join(' ')}\` failed with exit code ${result.status}.`);
 }
@@ -33,7 +37,8 @@ function fingerprint(files) {
     if (stat.isDirectory()) {
       for (const entry of fs.readdirSync(full, { recursive: true }).sort()) {
         const child = path.join(full, String(entry));
-        if (fs.statSync(child).isFile()) hash.update(`${entry}:${fs.readFileSync(child).length}:`).update(fs.readFileSync(child));
+        if (fs.statSync(child).isFile())
+          hash.update(`${entry}:${fs.readFileSync(child).length}:`).update(fs.readFileSync(child));
       }
     } else {
       hash.update(fs.readFileSync(full));
@@ -61,13 +66,20 @@ const [major] = process.versions.node.split('.').map(Number);
 if (major < 20) fail(`Node.js 20 or newer is required (this is ${process.version}).`);
 
 // 2. Node packages (both workspaces), exactly as locked.
-step('Node packages', 'node_modules/.obw-setup', ['package.json', 'package-lock.json', 'api/package.json', 'client/package.json'], () =>
-  run('npm', ['ci', '--no-audit', '--no-fund']),
+step(
+  'Node packages',
+  'node_modules/.obw-setup',
+  ['package.json', 'package-lock.json', 'api/package.json', 'client/package.json'],
+  () => run('npm', ['ci', '--no-audit', '--no-fund']),
 );
 
 // 3. Python environment with the pinned openbench.
 const python = process.env.PYTHON || 'python3';
-const probe = spawnSync(python, ['-c', 'import sys, venv, ensurepip; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf8' });
+const probe = spawnSync(
+  python,
+  ['-c', 'import sys, venv, ensurepip; print("%d.%d" % sys.version_info[:2])'],
+  { encoding: 'utf8' },
+);
 if (probe.error || probe.status !== 0) {
   fail(
     `Python 3.10+ with the venv module and pip is required to run OpenBench, and \`${python}\` is not usable.\n` +
@@ -76,10 +88,19 @@ if (probe.error || probe.status !== 0) {
   );
 }
 const [pyMajor, pyMinor] = probe.stdout.trim().split('.').map(Number);
-if (pyMajor < 3 || (pyMajor === 3 && pyMinor < 10)) fail(`Python 3.10+ is required (found ${probe.stdout.trim()}).`);
+if (pyMajor < 3 || (pyMajor === 3 && pyMinor < 10))
+  fail(`Python 3.10+ is required (found ${probe.stdout.trim()}).`);
 step('Python environment (.venv, openbench)', '.venv/.obw-setup', ['requirements.txt'], () => {
   if (!fs.existsSync(path.join(root, '.venv', 'bin', 'python'))) run(python, ['-m', 'venv', '.venv']);
-  run(path.join(root, '.venv', 'bin', 'python'), ['-m', 'pip', 'install', '--disable-pip-version-check', '-q', '-r', 'requirements.txt']);
+  run(path.join(root, '.venv', 'bin', 'python'), [
+    '-m',
+    'pip',
+    'install',
+    '--disable-pip-version-check',
+    '-q',
+    '-r',
+    'requirements.txt',
+  ]);
   // openbench is imported once so that a broken install fails here, not on the first request.
   run(path.join(root, '.venv', 'bin', 'bench'), ['--help'], { stdio: 'ignore' });
 });
@@ -88,7 +109,16 @@ step('Python environment (.venv, openbench)', '.venv/.obw-setup', ['requirements
 step(
   'Client build',
   'client/dist/.obw-setup',
-  ['package-lock.json', 'schema/schema.graphql', 'codegen.ts', 'client/src', 'client/index.html', 'client/vite.config.ts', 'client/package.json', 'client/public'],
+  [
+    'package-lock.json',
+    'schema/schema.graphql',
+    'codegen.ts',
+    'client/src',
+    'client/index.html',
+    'client/vite.config.ts',
+    'client/package.json',
+    'client/public',
+  ],
   () => run('npm', ['run', 'build', '-w', 'client']),
 );
 

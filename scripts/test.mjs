@@ -10,7 +10,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'test-results');
 fs.mkdirSync(resultsDir, { recursive: true });
 
-const setup = spawnSync(process.execPath, [path.join(root, 'scripts', 'setup.mjs')], { cwd: root, stdio: 'inherit' });
+const setup = spawnSync(process.execPath, [path.join(root, 'scripts', 'setup.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (setup.status !== 0) {
   console.log('0 passed, 1 failed');
   process.exit(1);
@@ -27,10 +30,14 @@ for (const suite of suites) {
   const report = path.join(resultsDir, `${suite.name}.json`);
   fs.rmSync(report, { force: true });
   console.log(`\n=== ${suite.name} tests ===`);
-  const result = spawnSync('npm', ['run', suite.script, '-w', suite.workspace, '--', '--json', `--outputFile=${report}`], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    'npm',
+    ['run', suite.script, '-w', suite.workspace, '--', '--json', `--outputFile=${report}`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (fs.existsSync(report)) {
     const totals = JSON.parse(fs.readFileSync(report, 'utf8'));
     passed += totals.numPassedTests;
@@ -40,7 +47,8 @@ for (const suite of suites) {
   } else {
     failed += 1;
   }
-  if (result.status !== 0 && !fs.existsSync(report)) console.error(`${suite.name} tests did not run (exit ${result.status})`);
+  if (result.status !== 0 && !fs.existsSync(report))
+    console.error(`${suite.name} tests did not run (exit ${result.status})`);
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -10,5 +10,9 @@ const only = option('only')?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 
 console.log(`# OpenBench Web benchmarks — ${new Date().toISOString()}, Node ${process.version}`);
-if (wanted('streaming')) printTable('Live log streaming (graphql-ws)', await streamingBenchmarks({ gigabytes: Number(option('gb') ?? 1) }));
+if (wanted('streaming'))
+  printTable(
+    'Live log streaming (graphql-ws)',
+    await streamingBenchmarks({ gigabytes: Number(option('gb') ?? 1) }),
+  );
 if (wanted('overhead')) printTable('Wrapper overhead vs running bench directly', await overheadBenchmark(3));

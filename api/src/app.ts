@@ -97,7 +97,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
       execute: (args: ExecutionArgs) => (args.rootValue as EnvelopRoot).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as EnvelopRoot).subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
-        const { schema: envSchema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        const {
+          schema: envSchema,
+          execute,
+          subscribe,
+          contextFactory,
+          parse,
+          validate,
+        } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,

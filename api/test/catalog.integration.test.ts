@@ -8,7 +8,21 @@ const BENCHMARKS = `query($search: String, $category: String, $sub: Boolean) {
   }
 }`;
 
-type Result = { benchmarks: { __typename: string; data?: { name: string; isLocal: boolean; isSubtask: boolean; isGroup: boolean; category: string; members: string[] }[]; message?: string; fix?: string } };
+type Result = {
+  benchmarks: {
+    __typename: string;
+    data?: {
+      name: string;
+      isLocal: boolean;
+      isSubtask: boolean;
+      isGroup: boolean;
+      category: string;
+      members: string[];
+    }[];
+    message?: string;
+    fix?: string;
+  };
+};
 
 describe('catalog from the installed OpenBench', () => {
   let server: TestServer;
@@ -47,7 +61,9 @@ describe('catalog from the installed OpenBench', () => {
 
   it('returns one benchmark by name, null for an unknown one', async () => {
     const query = `query($n: String!) { benchmark(name: $n) { ... on QueryBenchmarkSuccess { data { name isLocal } } } }`;
-    expect(await server.gql(query, { n: 'offline_demo' })).toEqual({ benchmark: { data: { name: 'offline_demo', isLocal: true } } });
+    expect(await server.gql(query, { n: 'offline_demo' })).toEqual({
+      benchmark: { data: { name: 'offline_demo', isLocal: true } },
+    });
     expect(await server.gql(query, { n: 'nope' })).toEqual({ benchmark: null });
   });
 });

@@ -21,7 +21,10 @@ export function tempDir(prefix = 'obw-test-'): string {
 }
 
 /** A real server (HTTP + WebSocket) on a free port, on a fresh SQLite file in a temp dir. */
-export async function startServer(env: Record<string, string> = {}, dataDir = tempDir()): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  dataDir = tempDir(),
+): Promise<TestServer> {
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', ...env }, ROOT);
   const app = await buildApp(config);
   const url = await app.start(0);
@@ -37,7 +40,8 @@ export async function startServer(env: Record<string, string> = {}, dataDir = te
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-      if (body.errors?.length) throw new Error(`GraphQL errors: ${body.errors.map((e) => e.message).join('; ')}`);
+      if (body.errors?.length)
+        throw new Error(`GraphQL errors: ${body.errors.map((e) => e.message).join('; ')}`);
       return body.data as never;
     },
     stop: () => app.stop(),

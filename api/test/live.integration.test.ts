@@ -22,7 +22,9 @@ async function startFake(server: TestServer, modelArgs: Record<string, string | 
 }
 
 async function status(server: TestServer, id: string): Promise<string> {
-  return (await server.gql<{ run: { status: string } }>(`query($id: ID!) { run(id: $id) { status } }`, { id })).run.status;
+  return (
+    await server.gql<{ run: { status: string } }>(`query($id: ID!) { run(id: $id) { status } }`, { id })
+  ).run.status;
 }
 
 /** Asserts the stdout "line i" lines are exactly 0..n-1, once each, in order. */
@@ -59,7 +61,8 @@ describe('live runs with a scripted bench', () => {
     await first.dispose();
     expect(await status(server, id)).toBe('RUNNING');
 
-    const next = (stream: 'STDOUT' | 'STDERR') => Math.max(-1, ...received.filter((l) => l.stream === stream).map((l) => l.line)) + 1;
+    const next = (stream: 'STDOUT' | 'STDERR') =>
+      Math.max(-1, ...received.filter((l) => l.stream === stream).map((l) => l.line)) + 1;
     const events: RunEventData[] = [];
     const second = wsClient(server.url);
     await subscribeRunEvents(second, id, { stdout: next('STDOUT'), stderr: next('STDERR') }, (e) => {
@@ -89,20 +92,33 @@ describe('live runs with a scripted bench', () => {
 
   it('cancels a run whose child started a grandchild: no process of the group survives grace + 2 s', async () => {
     const id = await startFake(server, { lines: 5, grandchild: 1, ignore_term: 1 });
-    const pid = await waitFor(async () => {
-      const [row] = await server.app.dataSource.query('SELECT pid FROM runs WHERE id = ?', [id]);
-      return row?.pid && processGroupMembers(row.pid).length >= 2 ? (row.pid as number) : null;
-    }, { what: 'the process group' });
+    const pid = await waitFor(
+      async () => {
+        const [row] = await server.app.dataSource.query('SELECT pid FROM runs WHERE id = ?', [id]);
+        return row?.pid && processGroupMembers(row.pid).length >= 2 ? (row.pid as number) : null;
+      },
+      { what: 'the process group' },
+    );
     const canceledAt = Date.now();
-    const { cancelRun } = await server.gql<{ cancelRun: { __typename: string; data: { status: string; error: string } } }>(CANCEL, { id });
-    expect(cancelRun).toMatchObject({ __typename: 'MutationCancelRunSuccess', data: { status: 'CANCELED', error: 'Canceled by the user' } });
-    await waitFor(async () => processGroupMembers(pid).length === 0, { timeoutMs: 3000, what: 'the group to be gone' });
+    const { cancelRun } = await server.gql<{
+      cancelRun: { __typename: string; data: { status: string; error: string } };
+    }>(CANCEL, { id });
+    expect(cancelRun).toMatchObject({
+      __typename: 'MutationCancelRunSuccess',
+      data: { status: 'CANCELED', error: 'Canceled by the user' },
+    });
+    await waitFor(async () => processGroupMembers(pid).length === 0, {
+      timeoutMs: 3000,
+      what: 'the group to be gone',
+    });
     expect(Date.now() - canceledAt).toBeLessThan(1000 + 2000);
 
     // Canceling again is a typed error, not a crash.
     const again = await server.gql<{ cancelRun: { __typename: string; status: string } }>(CANCEL, { id });
     expect(again.cancelRun).toMatchObject({ __typename: 'RunStateError', status: 'CANCELED' });
-    const missing = await server.gql<{ cancelRun: { __typename: string } }>(CANCEL, { id: '00000000-0000-4000-8000-000000000000' });
+    const missing = await server.gql<{ cancelRun: { __typename: string } }>(CANCEL, {
+      id: '00000000-0000-4000-8000-000000000000',
+    });
     expect(missing.cancelRun.__typename).toBe('NotFoundError');
   });
 
@@ -111,7 +127,9 @@ describe('live runs with a scripted bench', () => {
     const queued = await startFake(server, { lines: 1 });
     await waitFor(async () => (await status(server, blocker)) === 'RUNNING', { what: 'the blocker to run' });
     expect(await status(server, queued)).toBe('QUEUED');
-    const { cancelRun } = await server.gql<{ cancelRun: { data: { status: string } } }>(CANCEL, { id: queued });
+    const { cancelRun } = await server.gql<{ cancelRun: { data: { status: string } } }>(CANCEL, {
+      id: queued,
+    });
     expect(cancelRun.data.status).toBe('CANCELED');
     await server.gql(CANCEL, { id: blocker });
     await sleep(200);

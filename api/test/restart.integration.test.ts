@@ -20,7 +20,11 @@ function env(dataDir: string): Record<string, string> {
 
 async function start(url: string, modelArgs: Record<string, string>): Promise<string> {
   const data = await gqlAt<{ startRun: { data: { id: string } } }>(url, START, {
-    input: { benchmark: 'offline_demo', model: 'fake/model', modelArgs: Object.entries(modelArgs).map(([key, value]) => ({ key, value })) },
+    input: {
+      benchmark: 'offline_demo',
+      model: 'fake/model',
+      modelArgs: Object.entries(modelArgs).map(([key, value]) => ({ key, value })),
+    },
   });
   return data.startRun.data.id;
 }
@@ -30,7 +34,9 @@ async function runStatus(url: string, id: string): Promise<{ status: string; err
 }
 
 function groupOf(dataDir: string, id: string): number {
-  const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'runs', id, 'meta.json'), 'utf8')) as { pid?: number };
+  const { pid } = JSON.parse(fs.readFileSync(path.join(dataDir, 'runs', id, 'meta.json'), 'utf8')) as {
+    pid?: number;
+  };
   return pid ?? 0;
 }
 
@@ -40,16 +46,24 @@ describe('server restarts', () => {
     const first = await spawnServer(env(dataDir));
     const running = await start(first.url, { lines: '3', grandchild: '1' });
     const queued = await start(first.url, { lines: '3' });
-    await waitFor(async () => (await runStatus(first.url, running)).status === 'RUNNING', { what: 'RUNNING' });
-    const pgid = await waitFor(async () => {
-      const rows = (await import('better-sqlite3')).default(path.join(dataDir, 'openbench-web.sqlite'), { readonly: true });
-      try {
-        const row = rows.prepare('SELECT pid FROM runs WHERE id = ?').get(running) as { pid: number | null } | undefined;
-        return row?.pid && processGroupMembers(row.pid).length >= 2 ? row.pid : null;
-      } finally {
-        rows.close();
-      }
-    }, { what: 'the run’s process group' });
+    await waitFor(async () => (await runStatus(first.url, running)).status === 'RUNNING', {
+      what: 'RUNNING',
+    });
+    const pgid = await waitFor(
+      async () => {
+        const rows = (await import('better-sqlite3')).default(path.join(dataDir, 'openbench-web.sqlite'), {
+          readonly: true,
+        });
+        try {
+          const row = rows.prepare('SELECT pid FROM runs WHERE id = ?').get(running) as
+            { pid: number | null } | undefined;
+          return row?.pid && processGroupMembers(row.pid).length >= 2 ? row.pid : null;
+        } finally {
+          rows.close();
+        }
+      },
+      { what: 'the run’s process group' },
+    );
 
     first.child.kill('SIGKILL');
     await first.exited;
@@ -62,8 +76,13 @@ describe('server restarts', () => {
         status: 'INTERRUPTED',
         error: 'The server stopped while this run was running',
       });
-      await waitFor(async () => processGroupMembers(pgid).length === 0, { timeoutMs: 3000, what: 'orphans to die' });
-      await waitFor(async () => (await runStatus(second.url, queued)).status === 'COMPLETED', { what: 'the queued run' });
+      await waitFor(async () => processGroupMembers(pgid).length === 0, {
+        timeoutMs: 3000,
+        what: 'orphans to die',
+      });
+      await waitFor(async () => (await runStatus(second.url, queued)).status === 'COMPLETED', {
+        what: 'the queued run',
+      });
       const meta = JSON.parse(fs.readFileSync(path.join(dataDir, 'runs', running, 'meta.json'), 'utf8'));
       expect(meta.status).toBe('INTERRUPTED');
       expect(groupOf(dataDir, running)).toBe(0);

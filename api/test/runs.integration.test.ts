@@ -37,7 +37,8 @@ async function start(server: TestServer, input: Record<string, unknown>): Promis
 }
 
 async function getRun(server: TestServer, id: string): Promise<RunData> {
-  return (await server.gql<{ run: RunData }>(`query($id: ID!) { run(id: $id) { ${RUN_FIELDS} } }`, { id })).run;
+  return (await server.gql<{ run: RunData }>(`query($id: ID!) { run(id: $id) { ${RUN_FIELDS} } }`, { id }))
+    .run;
 }
 
 function waitTerminal(server: TestServer, id: string, timeoutMs = 120_000): Promise<RunData> {
@@ -61,7 +62,12 @@ describe('runs with the real bench', () => {
   });
 
   it('runs the shipped offline eval to COMPLETED with every artifact of the contract', async () => {
-    const started = await start(server, { benchmark: 'offline_demo', model: 'offline/demo', limit: 12, seed: 7 });
+    const started = await start(server, {
+      benchmark: 'offline_demo',
+      model: 'offline/demo',
+      limit: 12,
+      seed: 7,
+    });
     expect(started.__typename).toBe('MutationStartRunSuccess');
     const id = started.data!.id;
     expect(started.data!.status).toBe('QUEUED');
@@ -79,14 +85,22 @@ describe('runs with the real bench', () => {
 
     const dir = path.join(server.dataDir, 'runs', id);
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
-    expect(config).toMatchObject({ schema_version: 1, benchmark: 'offline_demo', model: 'offline/demo', limit: 12, seed: 7 });
+    expect(config).toMatchObject({
+      schema_version: 1,
+      benchmark: 'offline_demo',
+      model: 'offline/demo',
+      limit: 12,
+      seed: 7,
+    });
     const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8'));
     expect(meta).toMatchObject({ status: 'COMPLETED', exit_code: 0, error: null });
     expect(meta.finished_at >= meta.started_at).toBe(true);
     const summary = JSON.parse(fs.readFileSync(path.join(dir, 'summary.json'), 'utf8'));
     expect(summary).toMatchObject({ schema_version: 1, primary_metric: { name: 'accuracy' } });
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'env_keys_used.json'), 'utf8'))).toEqual([]);
-    const log = JSON.parse(fs.readFileSync(path.join(dir, 'openbench.log.json'), 'utf8').replace(/\bNaN\b/g, 'null'));
+    const log = JSON.parse(
+      fs.readFileSync(path.join(dir, 'openbench.log.json'), 'utf8').replace(/\bNaN\b/g, 'null'),
+    );
     expect(log.status).toBe('success');
     expect(fs.readFileSync(path.join(dir, 'stdout.log'), 'utf8')).toMatch(/Samples:|offline_demo/);
 
@@ -106,14 +120,19 @@ describe('runs with the real bench', () => {
   });
 
   it('rejects bad input with a typed error naming the field and creates nothing', async () => {
-    const before = fs.existsSync(path.join(server.dataDir, 'runs')) ? fs.readdirSync(path.join(server.dataDir, 'runs')).length : 0;
+    const before = fs.existsSync(path.join(server.dataDir, 'runs'))
+      ? fs.readdirSync(path.join(server.dataDir, 'runs')).length
+      : 0;
     const cases: [Record<string, unknown>, string][] = [
       [{ benchmark: 'no_such_benchmark', model: 'offline/demo' }, 'benchmark'],
       [{ benchmark: '../../etc', model: 'offline/demo' }, 'benchmark'],
       [{ benchmark: 'offline_demo', model: 'no-slash' }, 'model'],
       [{ benchmark: 'offline_demo', model: 'offline/demo', limit: -1 }, 'limit'],
       [{ benchmark: 'offline_demo', model: 'offline/demo', temperature: 9 }, 'temperature'],
-      [{ benchmark: 'offline_demo', model: 'offline/demo', taskArgs: [{ key: 'a b', value: '1' }] }, 'taskArgs.a b'],
+      [
+        { benchmark: 'offline_demo', model: 'offline/demo', taskArgs: [{ key: 'a b', value: '1' }] },
+        'taskArgs.a b',
+      ],
     ];
     for (const [input, field] of cases) {
       const result = await start(server, input);
@@ -124,17 +143,32 @@ describe('runs with the real bench', () => {
   });
 
   it('ends FAILED with bench’s own message for an unknown provider and for a missing key', async () => {
-    const unknown = await start(server, { benchmark: 'offline_demo', model: 'nosuchprovider/model', limit: 2 });
-    const missingKey = await start(server, { benchmark: 'offline_demo', model: 'openai/gpt-4o-mini', limit: 2 });
-    const [a, b] = await Promise.all([waitTerminal(server, unknown.data!.id), waitTerminal(server, missingKey.data!.id)]);
+    const unknown = await start(server, {
+      benchmark: 'offline_demo',
+      model: 'nosuchprovider/model',
+      limit: 2,
+    });
+    const missingKey = await start(server, {
+      benchmark: 'offline_demo',
+      model: 'openai/gpt-4o-mini',
+      limit: 2,
+    });
+    const [a, b] = await Promise.all([
+      waitTerminal(server, unknown.data!.id),
+      waitTerminal(server, missingKey.data!.id),
+    ]);
     expect(a.status).toBe('FAILED');
     expect(a.error).toMatch(/nosuchprovider/i);
     expect(b.status).toBe('FAILED');
     expect(b.error).toMatch(/OPENAI_API_KEY/);
     for (const run of [a, b]) {
-      const meta = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'runs', run.id, 'meta.json'), 'utf8'));
+      const meta = JSON.parse(
+        fs.readFileSync(path.join(server.dataDir, 'runs', run.id, 'meta.json'), 'utf8'),
+      );
       expect(meta.status).toBe('FAILED');
-      const summary = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'runs', run.id, 'summary.json'), 'utf8'));
+      const summary = JSON.parse(
+        fs.readFileSync(path.join(server.dataDir, 'runs', run.id, 'summary.json'), 'utf8'),
+      );
       expect(summary).toMatchObject({ primary_metric: null, metrics: [], breakdowns: [] });
       expect(summary.notes.length).toBeGreaterThan(0);
     }
@@ -142,7 +176,13 @@ describe('runs with the real bench', () => {
 
   it('pages runs newest first and keeps them across a restart', async () => {
     const query = `query($after: String) { runs(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id status createdAt } } }`;
-    type Page = { runs: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: { id: string; createdAt: string }[] } };
+    type Page = {
+      runs: {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        nodes: { id: string; createdAt: string }[];
+      };
+    };
     const first = await server.gql<Page>(query);
     expect(first.runs.totalCount).toBe(3);
     expect(first.runs.pageInfo.hasNextPage).toBe(true);
@@ -154,7 +194,9 @@ describe('runs with the real bench', () => {
 
     await server.stop();
     server = await startServer({}, server.dataDir);
-    const again = await server.gql<Page>(`query { runs(first: 10) { totalCount nodes { id status createdAt } } }`);
+    const again = await server.gql<Page>(
+      `query { runs(first: 10) { totalCount nodes { id status createdAt } } }`,
+    );
     expect(again.runs.totalCount).toBe(3);
     expect(again.runs.nodes.map((r) => r.id)).toEqual(all.map((r) => r.id));
   });

@@ -24,7 +24,12 @@ export const RUN_EVENTS = `subscription($runId: ID!, $from: LogOffsetInput) {
 }`;
 
 export function wsClient(httpUrl: string): Client {
-  return createClient({ url: `${httpUrl.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+  return createClient({
+    url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+  });
 }
 
 /**
@@ -46,7 +51,9 @@ export function subscribeRunEvents(
           if (message.errors) reject(new Error(message.errors.map((e) => e.message).join('; ')));
           else if (message.data) {
             const { batches, ...event } = message.data.runEvents;
-            const lines = batches.flatMap((b) => b.text.split('\n').map((text, i) => ({ stream: b.stream, line: b.firstLine + i, text })));
+            const lines = batches.flatMap((b) =>
+              b.text.split('\n').map((text, i) => ({ stream: b.stream, line: b.firstLine + i, text })),
+            );
             onEvent({ ...event, lines });
           }
         },

@@ -5,7 +5,12 @@ import { tempDir, waitFor } from '../../test/helpers.js';
 import { gqlAt, spawnServer } from '../../test/serverProcess.js';
 import type { Row } from './report.js';
 
-const ARGS = { benchmark: 'offline_demo', model: 'offline/demo', limit: 36, modelArgs: [{ key: 'delay', value: '0.2' }] };
+const ARGS = {
+  benchmark: 'offline_demo',
+  model: 'offline/demo',
+  limit: 36,
+  modelArgs: [{ key: 'delay', value: '0.2' }],
+};
 
 /**
  * Wall time of the same `bench eval` run directly and through the server (from startRun to
@@ -26,19 +31,28 @@ export async function overheadBenchmark(repeats: number): Promise<Row[]> {
       const { id, command } = start.startRun.data;
       await waitFor(
         async () =>
-          (await gqlAt<{ run: { status: string } }>(server.url, `query($id: ID!) { run(id: $id) { status } }`, { id })).run.status ===
-          'COMPLETED',
+          (
+            await gqlAt<{ run: { status: string } }>(
+              server.url,
+              `query($id: ID!) { run(id: $id) { status } }`,
+              { id },
+            )
+          ).run.status === 'COMPLETED',
         { intervalMs: 100, timeoutMs: 300_000, what: 'the run' },
       );
       wrapped.push(performance.now() - t0);
 
       const dir = tempDir('obw-direct-');
       const t1 = performance.now();
-      const result = spawnSync('sh', ['-c', command.replace(/--log-dir \S+/, `--log-dir ${path.join(dir, 'logs')}`)], {
-        cwd: dir,
-        stdio: 'ignore',
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, PYTHONUNBUFFERED: '1', COLUMNS: '200' },
-      });
+      const result = spawnSync(
+        'sh',
+        ['-c', command.replace(/--log-dir \S+/, `--log-dir ${path.join(dir, 'logs')}`)],
+        {
+          cwd: dir,
+          stdio: 'ignore',
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, PYTHONUNBUFFERED: '1', COLUMNS: '200' },
+        },
+      );
       direct.push(performance.now() - t1);
       if (result.status !== 0) throw new Error('the direct bench run failed');
       fs.rmSync(dir, { recursive: true, force: true });

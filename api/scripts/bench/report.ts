@@ -22,6 +22,7 @@ export function printTable(title: string, rows: Row[]): void {
   console.log(`\n## ${title}\n`);
   for (const row of rows) {
     console.log(`- ${row.scenario}`);
-    for (const [key, value] of Object.entries(row)) if (key !== 'scenario') console.log(`    ${key.padEnd(38)} ${value}`);
+    for (const [key, value] of Object.entries(row))
+      if (key !== 'scenario') console.log(`    ${key.padEnd(38)} ${value}`);
   }
 }

@@ -27,19 +27,20 @@ async function throughput(server: ServerProcess, lines: number, subscribers: num
   let first = 0;
   let last = 0;
   const clients = Array.from({ length: subscribers }, () => wsClient(server.url));
-  const runs = clients.map((client, index) =>
-    subscribeRunEvents(client, id, { stdout: 0, stderr: 0 }, (event) => {
-      const now = performance.timeOrigin + performance.now();
-      for (const line of event.lines) {
-        const stamp = / t=([\d.]+)$/.exec(line.text);
-        if (!stamp) continue;
-        first ||= now;
-        last = now;
-        delivered++;
-        // Latency from one subscriber is enough; sampling keeps the array small.
-        if (index === 0 && line.line % 10 === 0) latencies.push(now - Number(stamp[1]));
-      }
-    }).done,
+  const runs = clients.map(
+    (client, index) =>
+      subscribeRunEvents(client, id, { stdout: 0, stderr: 0 }, (event) => {
+        const now = performance.timeOrigin + performance.now();
+        for (const line of event.lines) {
+          const stamp = / t=([\d.]+)$/.exec(line.text);
+          if (!stamp) continue;
+          first ||= now;
+          last = now;
+          delivered++;
+          // Latency from one subscriber is enough; sampling keeps the array small.
+          if (index === 0 && line.line % 10 === 0) latencies.push(now - Number(stamp[1]));
+        }
+      }).done,
   );
   await Promise.all(runs);
   await Promise.all(clients.map((c) => c.dispose()));

@@ -97,7 +97,10 @@ export function mapCatalog(raw: RawCatalog, loadedAt = new Date()): Catalog {
     }
     const memberCategories = new Set(members.map((m) => byName.get(m)?.category).filter(Boolean));
     byName.set(group.name, {
-      ...fromEntry({ name: group.name, display_name: group.display_name, description: group.description }, false),
+      ...fromEntry(
+        { name: group.name, display_name: group.display_name, description: group.description },
+        false,
+      ),
       category: memberCategories.size === 1 ? [...memberCategories][0]! : 'groups',
       isGroup: true,
       members,
@@ -179,7 +182,11 @@ export class CatalogService {
       env: { PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
     });
     if (result.exitCode !== 0 || result.failed) {
-      const detail = String(result.stderr || result.message).trim().split('\n').slice(-5).join('\n');
+      const detail = String(result.stderr || result.message)
+        .trim()
+        .split('\n')
+        .slice(-5)
+        .join('\n');
       throw new CatalogUnavailableError(
         `Reading the OpenBench catalog failed: ${detail}`,
         'Check that `npm run setup` finished without errors; it reinstalls the pinned openbench.',

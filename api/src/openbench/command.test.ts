@@ -25,8 +25,16 @@ const base: RunConfig = {
 describe('buildEvalArgs', () => {
   it('always asks for a JSON log in the run directory and plain progress output', () => {
     expect(buildEvalArgs(base, '/runs/x/logs')).toEqual([
-      'eval', 'mmlu', '--model', 'openai/gpt-4o',
-      '--log-dir', '/runs/x/logs', '--log-format', 'json', '--display', 'plain',
+      'eval',
+      'mmlu',
+      '--model',
+      'openai/gpt-4o',
+      '--log-dir',
+      '/runs/x/logs',
+      '--log-format',
+      'json',
+      '--display',
+      'plain',
     ]);
   });
 
@@ -50,10 +58,31 @@ describe('buildEvalArgs', () => {
       'logs',
     );
     expect(args.slice(10)).toEqual([
-      '--limit', '10', '--temperature', '0.5', '--top-p', '0.9', '--max-tokens', '256',
-      '--timeout', '30', '--epochs', '3', '--max-connections', '4', '--seed', '42',
-      '--alpha', '--reasoning-effort', 'high',
-      '-T', 'subset=stem', '-T', 'shots=5', '-M', 'delay=0.1',
+      '--limit',
+      '10',
+      '--temperature',
+      '0.5',
+      '--top-p',
+      '0.9',
+      '--max-tokens',
+      '256',
+      '--timeout',
+      '30',
+      '--epochs',
+      '3',
+      '--max-connections',
+      '4',
+      '--seed',
+      '42',
+      '--alpha',
+      '--reasoning-effort',
+      'high',
+      '-T',
+      'subset=stem',
+      '-T',
+      'shots=5',
+      '-M',
+      'delay=0.1',
     ]);
   });
 
@@ -75,7 +104,16 @@ describe('shellQuote / formatCommand', () => {
   });
 
   it('round-trips through a real shell', () => {
-    const words = ['plain', 'with space', "quote'here", 'dollar $HOME', 'back`tick`', 'new\nline', 'glob*', ''];
+    const words = [
+      'plain',
+      'with space',
+      "quote'here",
+      'dollar $HOME',
+      'back`tick`',
+      'new\nline',
+      'glob*',
+      '',
+    ];
     const printed = execFileSync('sh', ['-c', `printf '%s\\0' ${words.map(shellQuote).join(' ')}`], {
       encoding: 'utf8',
     });

@@ -41,4 +41,3 @@ export function shellQuote(word: string): string {
 export function formatCommand(bin: string, args: readonly string[]): string {
   return [bin, ...args].map(shellQuote).join(' ');
 }
-

@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { readInspectLogHeader } from './inspectLog.js';
 
-const FIXTURE = path.resolve(import.meta.dirname, '..', '..', 'test', 'fixtures', 'offline-demo-success.json');
+const FIXTURE = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  'test',
+  'fixtures',
+  'offline-demo-success.json',
+);
 
 describe('readInspectLogHeader', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obw-log-'));

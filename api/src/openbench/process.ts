@@ -1,7 +1,17 @@
 import { execa } from 'execa';
 
 /** Server variables a run may see. Everything else (secrets, DATABASE_URL, …) stays out. */
-const ENV_ALLOWLIST = ['PATH', 'HOME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ', 'TMPDIR', 'SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE'];
+const ENV_ALLOWLIST = [
+  'PATH',
+  'HOME',
+  'LANG',
+  'LC_ALL',
+  'LC_CTYPE',
+  'TZ',
+  'TMPDIR',
+  'SSL_CERT_FILE',
+  'REQUESTS_CA_BUNDLE',
+];
 
 /**
  * The explicit environment of a bench child: the allowlist, settings that make its output
@@ -81,7 +91,9 @@ export function startBenchProcess(options: BenchProcessOptions): BenchProcess {
     await Promise.all(pumps);
     await options.output.end();
     const spawnError =
-      result.failed && result.exitCode === undefined && !result.signal ? (result.message ?? 'bench could not start') : null;
+      result.failed && result.exitCode === undefined && !result.signal
+        ? (result.message ?? 'bench could not start')
+        : null;
     return { exitCode: result.exitCode ?? null, signal: result.signal ?? null, spawnError };
   })();
   return {
@@ -103,7 +115,11 @@ export function signalProcessGroup(pid: number | undefined | null, signal: NodeJ
   }
 }
 
-async function pump(source: NodeJS.ReadableStream | null, stream: OutputStream, sink: OutputSink): Promise<void> {
+async function pump(
+  source: NodeJS.ReadableStream | null,
+  stream: OutputStream,
+  sink: OutputSink,
+): Promise<void> {
   if (!source) return;
   source.setEncoding('utf8');
   for await (const chunk of source as AsyncIterable<string>) await sink.write(stream, chunk);

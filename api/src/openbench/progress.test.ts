@@ -2,7 +2,11 @@ import { parseProgressLine } from './progress.js';
 
 describe('parseProgressLine', () => {
   it('reads samples done/total and the first metric', () => {
-    expect(parseProgressLine('Steps:   5/20  25% | Samples:   5/ 20 | accuracy: 0.60 | offline/demo:  3/10 | HTTP retries: 0')).toEqual({
+    expect(
+      parseProgressLine(
+        'Steps:   5/20  25% | Samples:   5/ 20 | accuracy: 0.60 | offline/demo:  3/10 | HTTP retries: 0',
+      ),
+    ).toEqual({
       completed: 5,
       total: 20,
       metric: { name: 'accuracy', value: 0.6 },
@@ -14,7 +18,11 @@ describe('parseProgressLine', () => {
   });
 
   it('takes the total from a task header', () => {
-    expect(parseProgressLine('offline_demo (36 samples): offline/demo')).toEqual({ completed: 0, total: 36, metric: null });
+    expect(parseProgressLine('offline_demo (36 samples): offline/demo')).toEqual({
+      completed: 0,
+      total: 36,
+      metric: null,
+    });
   });
 
   it('multiplies samples by epochs in the header', () => {

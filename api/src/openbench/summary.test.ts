@@ -38,7 +38,13 @@ describe('buildSummary', () => {
       stats: { model_usage: { 'offline/demo': { input_tokens: 10, output_tokens: 2, total_tokens: 12 } } },
     };
     const summary = buildSummary(header);
-    expect(summary.primary_metric).toEqual({ name: 'accuracy', value: 0.7, unit: null, stderr: 0.08, scorer: 'match' });
+    expect(summary.primary_metric).toEqual({
+      name: 'accuracy',
+      value: 0.7,
+      unit: null,
+      stderr: 0.08,
+      scorer: 'match',
+    });
     expect(summary.metrics.map((m) => m.name)).toEqual(['accuracy', 'stderr']);
     expect(summary.breakdowns).toEqual([
       {
@@ -50,7 +56,9 @@ describe('buildSummary', () => {
         ],
       },
     ]);
-    expect(summary.token_usage).toEqual([{ model: 'offline/demo', inputTokens: 10, outputTokens: 2, totalTokens: 12 }]);
+    expect(summary.token_usage).toEqual([
+      { model: 'offline/demo', inputTokens: 10, outputTokens: 2, totalTokens: 12 },
+    ]);
     expect(summary.notes).toEqual([]);
   });
 
@@ -77,7 +85,11 @@ describe('buildSummary', () => {
       ['b/accuracy', null],
     ]);
     expect(summary.primary_metric?.name).toBe('a/accuracy');
-    expect(summary.breakdowns[0]).toEqual({ name: 'group', scorer: 'b', items: [{ key: 'stem', value: 0.4, unit: null, stderr: 0.1 }] });
+    expect(summary.breakdowns[0]).toEqual({
+      name: 'group',
+      scorer: 'b',
+      items: [{ key: 'stem', value: 0.4, unit: null, stderr: 0.1 }],
+    });
   });
 
   it('explains an error log with no scores', () => {

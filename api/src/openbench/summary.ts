@@ -108,7 +108,9 @@ export function buildSummary(header: InspectLogHeader | null, reason?: string): 
     return summary;
   }
   if (header.status !== 'success') {
-    summary.notes.push(`The inspect log's status is "${header.status}"${header.error?.message ? `: ${header.error.message}` : ''}.`);
+    summary.notes.push(
+      `The inspect log's status is "${header.status}"${header.error?.message ? `: ${header.error.message}` : ''}.`,
+    );
   }
   const scores = header.results?.scores ?? [];
   if (scores.length === 0) {
@@ -116,7 +118,8 @@ export function buildSummary(header: InspectLogHeader | null, reason?: string): 
   }
   const perScorer = scores.map((score) => ({ score, ...splitScore(score) }));
   const nameCount = new Map<string, number>();
-  for (const { metrics } of perScorer) for (const m of metrics) nameCount.set(m.name, (nameCount.get(m.name) ?? 0) + 1);
+  for (const { metrics } of perScorer)
+    for (const m of metrics) nameCount.set(m.name, (nameCount.get(m.name) ?? 0) + 1);
   for (const { score, metrics, breakdowns } of perScorer) {
     for (const m of metrics) {
       summary.metrics.push((nameCount.get(m.name) ?? 0) > 1 ? { ...m, name: `${score.name}/${m.name}` } : m);
@@ -125,8 +128,11 @@ export function buildSummary(header: InspectLogHeader | null, reason?: string): 
   }
   const first = perScorer[0];
   if (first) {
-    const candidates = summary.metrics.filter((m) => m.scorer === first.score.name && !ERROR_STATS.has(m.name.split('/').pop()!));
-    summary.primary_metric = candidates.find((m) => m.name.split('/').pop() === 'accuracy') ?? candidates[0] ?? null;
+    const candidates = summary.metrics.filter(
+      (m) => m.scorer === first.score.name && !ERROR_STATS.has(m.name.split('/').pop()!),
+    );
+    summary.primary_metric =
+      candidates.find((m) => m.name.split('/').pop() === 'accuracy') ?? candidates[0] ?? null;
   }
   if (scores.length > 0 && summary.primary_metric === null) {
     summary.notes.push('No metric with a value was found in the first scorer.');

@@ -28,7 +28,10 @@ export function isRunId(id: string): boolean {
 export class RunDirectory {
   readonly dir: string;
 
-  constructor(runsDir: string, readonly runId: string) {
+  constructor(
+    runsDir: string,
+    readonly runId: string,
+  ) {
     if (!isRunId(runId)) throw new Error(`invalid run id: ${runId}`);
     this.dir = path.join(runsDir, runId);
   }

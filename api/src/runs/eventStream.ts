@@ -78,7 +78,8 @@ export async function* runEventStream(
     const row = await deps.runRepository.get(runId);
     if (!row) throw new NotFoundError('Run', runId);
     yield { kind: 'status', run: row };
-    for (const stream of STREAMS) for await (const lines of fromDisk(stream)) yield { kind: 'log', runId, lines };
+    for (const stream of STREAMS)
+      for await (const lines of fromDisk(stream)) yield { kind: 'log', runId, lines };
     if (TERMINAL_STATUSES.includes(row.status)) return;
 
     for (;;) {
@@ -101,7 +102,8 @@ export async function* runEventStream(
           const lines = event.lines.filter((l) => l.stream === stream && l.line >= expected[stream]);
           if (lines.length === 0) continue;
           if (lines[0]!.line > expected[stream]) {
-            for await (const gap of fromDisk(stream, lines[0]!.line)) yield { kind: 'log', runId, lines: gap };
+            for await (const gap of fromDisk(stream, lines[0]!.line))
+              yield { kind: 'log', runId, lines: gap };
           }
           const fresh = lines.filter((l) => l.line >= expected[stream]);
           if (fresh.length === 0) continue;
@@ -112,7 +114,8 @@ export async function* runEventStream(
       }
       if (event.kind === 'status' && TERMINAL_STATUSES.includes(event.run.status)) {
         // Everything is on disk by now: deliver whatever the queue dropped, then the end.
-        for (const stream of STREAMS) for await (const lines of fromDisk(stream)) yield { kind: 'log', runId, lines };
+        for (const stream of STREAMS)
+          for await (const lines of fromDisk(stream)) yield { kind: 'log', runId, lines };
         yield event;
         return;
       }
@@ -123,4 +126,3 @@ export async function* runEventStream(
     await pump.catch(() => undefined);
   }
 }
-

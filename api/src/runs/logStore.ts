@@ -49,7 +49,12 @@ class StreamLog {
     this.partial = '';
     if (this.droppedLines > 0) {
       // The marker said the output was cut; the count of what was cut is known only now.
-      lines.push(...(await this.append([`${TRUNCATION_MARKER} ${this.droppedLines} more lines were not stored`], true)));
+      lines.push(
+        ...(await this.append(
+          [`${TRUNCATION_MARKER} ${this.droppedLines} more lines were not stored`],
+          true,
+        )),
+      );
     }
     this.out.end();
     await once(this.out, 'close');

@@ -8,7 +8,10 @@ describe('tailLines', () => {
 
   it('returns the last lines of a large file, whole', async () => {
     const file = path.join(dir, 'big.log');
-    fs.writeFileSync(file, Array.from({ length: 50_000 }, (_, i) => `line ${i} ${'é'.repeat(i % 7)}`).join('\n') + '\n');
+    fs.writeFileSync(
+      file,
+      Array.from({ length: 50_000 }, (_, i) => `line ${i} ${'é'.repeat(i % 7)}`).join('\n') + '\n',
+    );
     const lines = await tailLines(file, 3);
     expect(lines).toEqual([49_997, 49_998, 49_999].map((i) => `line ${i} ${'é'.repeat(i % 7)}`));
   });

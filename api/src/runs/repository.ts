@@ -64,7 +64,10 @@ export class RunRepository {
     const totalCount = await query.clone().getCount();
     const cursor = after ? decodeCursor(after) : null;
     if (cursor) {
-      query.andWhere('(run.createdAt < :c OR (run.createdAt = :c AND run.id < :i))', { c: cursor.createdAt, i: cursor.id });
+      query.andWhere('(run.createdAt < :c OR (run.createdAt = :c AND run.id < :i))', {
+        c: cursor.createdAt,
+        i: cursor.id,
+      });
     }
     const rows = await query
       .orderBy('run.createdAt', 'DESC')

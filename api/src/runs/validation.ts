@@ -53,11 +53,17 @@ function keyValues(field: string, pairs: KeyValue[] | null | undefined): Record<
   if (pairs.length > 50) throw new ValidationError(field, `${field} accepts at most 50 entries`);
   for (const { key, value } of pairs) {
     if (!ARG_KEY.test(key) || key.length > 100) {
-      throw new ValidationError(`${field}.${key}`, `"${key}" is not a valid argument name (letters, digits, _ . -)`);
+      throw new ValidationError(
+        `${field}.${key}`,
+        `"${key}" is not a valid argument name (letters, digits, _ . -)`,
+      );
     }
     if (key in result) throw new ValidationError(`${field}.${key}`, `"${key}" is given twice`);
     if (value.length > 4096 || /[\0\n\r]/.test(value)) {
-      throw new ValidationError(`${field}.${key}`, `the value of "${key}" must be one line of at most 4096 characters`);
+      throw new ValidationError(
+        `${field}.${key}`,
+        `the value of "${key}" must be one line of at most 4096 characters`,
+      );
     }
     result[key] = value;
   }
@@ -75,11 +81,17 @@ export function validateStartRun(
 ): Omit<RunConfig, 'openbench_version'> {
   const benchmark = catalog.byName.get(input.benchmark.trim());
   if (!benchmark) {
-    throw new ValidationError('benchmark', `Unknown benchmark "${input.benchmark}": pick one from the catalog`);
+    throw new ValidationError(
+      'benchmark',
+      `Unknown benchmark "${input.benchmark}": pick one from the catalog`,
+    );
   }
   const model = input.model.trim();
   if (!MODEL.test(model) || model.length > 256) {
-    throw new ValidationError('model', 'The model must look like provider/model, e.g. openai/gpt-4o or offline/demo');
+    throw new ValidationError(
+      'model',
+      'The model must look like provider/model, e.g. openai/gpt-4o or offline/demo',
+    );
   }
   const effort = input.reasoningEffort ?? null;
   if (effort !== null && !REASONING.includes(effort as (typeof REASONING)[number])) {

@@ -12,7 +12,9 @@ export const BenchmarkType = builder.objectRef<Benchmark>('Benchmark').implement
     isAlpha: t.exposeBoolean('isAlpha', { description: 'Experimental: bench runs it only with --alpha.' }),
     isSubtask: t.exposeBoolean('isSubtask'),
     isGroup: t.exposeBoolean('isGroup', { description: 'Running it runs every member.' }),
-    isLocal: t.exposeBoolean('isLocal', { description: 'A local eval shipped with this server (data/evals).' }),
+    isLocal: t.exposeBoolean('isLocal', {
+      description: 'A local eval shipped with this server (data/evals).',
+    }),
     members: t.exposeStringList('members'),
   }),
 });
@@ -32,7 +34,8 @@ const OpenBenchInfoType = builder.simpleObject('OpenBenchInfo', {
 });
 
 function matches(b: Benchmark, search: string): boolean {
-  const haystack = `${b.name} ${b.displayName} ${b.description} ${b.tags.join(' ')} ${b.category}`.toLowerCase();
+  const haystack =
+    `${b.name} ${b.displayName} ${b.description} ${b.tags.join(' ')} ${b.category}`.toLowerCase();
   return search
     .toLowerCase()
     .split(/\s+/)
@@ -46,7 +49,9 @@ builder.queryField('benchmarks', (t) =>
     description: 'The catalog, sorted by name. Subtasks are hidden unless includeSubtasks is true.',
     errors: { types: [CatalogUnavailableError] },
     args: {
-      search: t.arg.string({ description: 'Words that must all appear in the name, description, tags or category.' }),
+      search: t.arg.string({
+        description: 'Words that must all appear in the name, description, tags or category.',
+      }),
       category: t.arg.string(),
       includeSubtasks: t.arg.boolean({ defaultValue: false }),
       includeAlpha: t.arg.boolean({ defaultValue: true }),

@@ -27,7 +27,10 @@ const ProgressType = builder.objectRef<Progress>('Progress').implement({
       nullable: true,
       resolve: (p) => (p.completed !== null && p.total ? Math.min(1, p.completed / p.total) : null),
     }),
-    etaSeconds: t.exposeFloat('etaSeconds', { nullable: true, description: 'From the rate observed so far.' }),
+    etaSeconds: t.exposeFloat('etaSeconds', {
+      nullable: true,
+      description: 'From the rate observed so far.',
+    }),
   }),
 });
 
@@ -53,7 +56,9 @@ export const RunType = builder.objectRef<RunRow>('Run').implement({
     durationSeconds: t.float({
       nullable: true,
       resolve: (r) =>
-        r.startedAt ? ((r.finishedAt ? Date.parse(r.finishedAt) : Date.now()) - Date.parse(r.startedAt)) / 1000 : null,
+        r.startedAt
+          ? ((r.finishedAt ? Date.parse(r.finishedAt) : Date.now()) - Date.parse(r.startedAt)) / 1000
+          : null,
     }),
     exitCode: t.exposeInt('exitCode', { nullable: true }),
     error: t.exposeString('error', { nullable: true }),
@@ -82,14 +87,21 @@ export const RunType = builder.objectRef<RunRow>('Run').implement({
       resolve: (r) =>
         r.primaryMetricName === null
           ? null
-          : { name: r.primaryMetricName, value: r.primaryMetricValue, unit: null, stderr: r.primaryMetricStderr },
+          : {
+              name: r.primaryMetricName,
+              value: r.primaryMetricValue,
+              unit: null,
+              stderr: r.primaryMetricStderr,
+            },
     }),
     summary: t.field({
       type: SummaryType,
       nullable: true,
       description: 'Null until the run has finished.',
       resolve: async (r, _args, ctx) => {
-        const text = await fs.promises.readFile(ctx.runs.directory(r.id).file('summary.json'), 'utf8').catch(() => null);
+        const text = await fs.promises
+          .readFile(ctx.runs.directory(r.id).file('summary.json'), 'utf8')
+          .catch(() => null);
         return text ? (JSON.parse(text) as Summary) : null;
       },
     }),
@@ -142,7 +154,9 @@ const KeyValueInput = builder.inputType('KeyValueInput', {
   fields: (t) => ({ key: t.string({ required: true }), value: t.string({ required: true }) }),
 });
 
-const ReasoningEffortEnum = builder.enumType('ReasoningEffort', { values: ['low', 'medium', 'high'] as const });
+const ReasoningEffortEnum = builder.enumType('ReasoningEffort', {
+  values: ['low', 'medium', 'high'] as const,
+});
 
 const StartRunInput = builder.inputType('StartRunInput', {
   fields: (t) => ({

@@ -37,7 +37,10 @@ const LogBatchType = builder.objectRef<LogBatch>('LogBatch').implement({
     stream: t.field({ type: LogStreamEnum, resolve: (b) => (b.stream === 'stdout' ? 'STDOUT' : 'STDERR') }),
     firstLine: t.exposeInt('firstLine', { description: 'Number of the first line; the others follow it.' }),
     lineCount: t.int({ resolve: (b) => b.lines.length }),
-    text: t.string({ description: 'The lines joined with \n (no trailing newline).', resolve: (b) => b.lines.join('\n') }),
+    text: t.string({
+      description: 'The lines joined with \n (no trailing newline).',
+      resolve: (b) => b.lines.join('\n'),
+    }),
   }),
 });
 
@@ -46,7 +49,11 @@ function toBatches(lines: LogLine[]): LogBatch[] {
   const batches: LogBatch[] = [];
   let current: LogBatch | null = null;
   for (const line of lines) {
-    if (!current || current.stream !== line.stream || current.firstLine + current.lines.length !== line.line) {
+    if (
+      !current ||
+      current.stream !== line.stream ||
+      current.firstLine + current.lines.length !== line.line
+    ) {
       current = { stream: line.stream, firstLine: line.line, lines: [] };
       batches.push(current);
     }
@@ -72,7 +79,8 @@ const RunEventType = builder.objectRef<StreamEvent>('RunEvent').implement({
   fields: (t) => ({
     kind: t.field({
       type: RunEventKindEnum,
-      resolve: (e) => ({ status: 'STATUS', progress: 'PROGRESS', log: 'LOG', heartbeat: 'HEARTBEAT' } as const)[e.kind],
+      resolve: (e) =>
+        (({ status: 'STATUS', progress: 'PROGRESS', log: 'LOG', heartbeat: 'HEARTBEAT' }) as const)[e.kind],
     }),
     run: t.field({
       type: RunType,
@@ -117,12 +125,17 @@ builder.subscriptionField('runEvents', (t) =>
     },
     subscribe: async function* (_root, args, ctx) {
       const id = String(args.runId);
-      const notFound = () => new GraphQLError(`Run ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
+      const notFound = () =>
+        new GraphQLError(`Run ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
       if (!isRunId(id)) throw notFound();
       const from = { stdout: args.fromOffset?.stdout ?? 0, stderr: args.fromOffset?.stderr ?? 0 };
       try {
         yield* runEventStream(
-          { pubsub: ctx.pubsub, runRepository: ctx.runRepository, directory: (runId) => ctx.runs.directory(runId) },
+          {
+            pubsub: ctx.pubsub,
+            runRepository: ctx.runRepository,
+            directory: (runId) => ctx.runs.directory(runId),
+          },
           id,
           from,
         );

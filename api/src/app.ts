@@ -13,6 +13,7 @@ import { serveClient } from './http/static.js';
 import { CatalogService } from './openbench/catalog.js';
 import { createAppPubSub } from './pubsub.js';
 import { RunRepository } from './runs/repository.js';
+import { SampleStore } from './runs/sampleStore.js';
 import { RunService } from './runs/service.js';
 import type { Context } from './schema/builder.js';
 import { schema } from './schema/index.js';
@@ -40,8 +41,9 @@ export async function buildApp(config: AppConfig): Promise<App> {
     ttlMs: config.catalogTtlMs,
   });
   const runRepository = new RunRepository(dataSource);
-  const runs = new RunService(config, runRepository, catalog, pubsub);
-  const context: Context = { config, catalog, runs, runRepository, pubsub };
+  const samples = new SampleStore(dataSource);
+  const runs = new RunService(config, runRepository, samples, catalog, pubsub);
+  const context: Context = { config, catalog, runs, runRepository, samples, pubsub };
 
   const yoga = createYoga({
     schema,

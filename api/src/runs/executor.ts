@@ -63,7 +63,11 @@ export async function executeRun(
   let header: InspectLogHeader | null = null;
   let readError: string | undefined;
   if (logFile) {
-    await fs.promises.copyFile(logFile, dir.file('openbench.log.json'));
+    // A hard link costs nothing even for a log of gigabytes; a copy where links are impossible.
+    await fs.promises.rm(dir.file('openbench.log.json'), { force: true });
+    await fs.promises
+      .link(logFile, dir.file('openbench.log.json'))
+      .catch(() => fs.promises.copyFile(logFile, dir.file('openbench.log.json')));
     header = await readInspectLogHeader(dir.file('openbench.log.json')).catch((error: Error) => {
       readError = `The inspect log could not be read: ${error.message}`;
       return null;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { AppConfig } from '../config.js';
 import { TERMINAL_STATUSES, type RunRow, type RunStatus } from '../db/entities/Run.js';
 import { NotFoundError, RunStateError } from '../errors.js';
@@ -7,13 +8,14 @@ import { buildEvalArgs, formatCommand } from '../openbench/command.js';
 import type { BenchProcess } from '../openbench/process.js';
 import type { ProgressUpdate } from '../openbench/progress.js';
 import type { RunConfig } from '../openbench/runConfig.js';
-import { buildSummary } from '../openbench/summary.js';
+import { buildSummary, type Summary } from '../openbench/summary.js';
 import type { AppPubSub } from '../pubsub.js';
 import { RunDirectory } from './artifacts.js';
 import { executeRun } from './executor.js';
 import type { LogLine } from './logStore.js';
 import { killOrphanedGroup } from './orphans.js';
 import type { RunRepository } from './repository.js';
+import type { SampleStore } from './sampleStore.js';
 import { Scheduler } from './scheduler.js';
 import { validateStartRun, type StartRunInput } from './validation.js';
 
@@ -45,6 +47,7 @@ export class RunService {
   constructor(
     private readonly config: AppConfig,
     private readonly runs: RunRepository,
+    private readonly samples: SampleStore,
     private readonly catalog: CatalogService,
     private readonly pubsub: AppPubSub,
   ) {
@@ -112,6 +115,7 @@ export class RunService {
       primaryMetricName: null,
       primaryMetricValue: null,
       primaryMetricStderr: null,
+      sampleCount: null,
     };
     await this.runs.insert(row);
     await this.writeMeta(row);
@@ -210,6 +214,7 @@ export class RunService {
         this.config.logCapBytes,
       );
       this.flushLines(id, live);
+      const sampleCount = await this.indexSamples(id, outcome.summary);
       const metric = outcome.summary.primary_metric;
       const status: RunStatus = live.cancelReason ? 'CANCELED' : outcome.error ? 'FAILED' : 'COMPLETED';
       await this.transition(await this.require(id), status, {
@@ -222,6 +227,7 @@ export class RunService {
         primaryMetricName: metric?.name ?? null,
         primaryMetricValue: metric?.value ?? null,
         primaryMetricStderr: metric?.stderr ?? null,
+        sampleCount,
       });
     } catch (error) {
       const current = await this.runs.get(id);
@@ -236,6 +242,34 @@ export class RunService {
       this.flushLines(id, live);
       this.live.delete(id);
       finish();
+    }
+  }
+
+  /**
+   * Indexes the samples of a finished run. When the log reports no per-group metrics, the
+   * breakdowns computed from sample metadata go into summary.json, marked as computed.
+   */
+  private async indexSamples(id: string, summary: Summary): Promise<number | null> {
+    const dir = this.directory(id);
+    const log = dir.file('openbench.log.json');
+    if (!fs.existsSync(log)) return null;
+    try {
+      const primaryScorer = summary.primary_metric?.scorer ?? null;
+      const { count, computedBreakdowns } = await this.samples.index(id, log, primaryScorer);
+      if (summary.breakdowns.length === 0 && computedBreakdowns.length > 0) {
+        summary.breakdowns = computedBreakdowns;
+        summary.notes = summary.notes.filter((n) => !n.startsWith('The log reports no per-group metrics'));
+        summary.notes.push(
+          `Breakdowns by ${computedBreakdowns.map((b) => b.name).join(', ')} were computed from the samples' metadata ` +
+            `and the ${primaryScorer ?? 'first'} scorer's right/wrong scores; the log itself reports no per-group metrics.`,
+        );
+        await dir.writeJson('summary.json', summary);
+      }
+      return count;
+    } catch (error) {
+      summary.notes.push(`The samples could not be indexed: ${(error as Error).message}`);
+      await dir.writeJson('summary.json', summary);
+      return null;
     }
   }
 

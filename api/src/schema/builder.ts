@@ -5,6 +5,7 @@ import type { AppConfig } from '../config.js';
 import type { CatalogService } from '../openbench/catalog.js';
 import type { AppPubSub } from '../pubsub.js';
 import type { RunRepository } from '../runs/repository.js';
+import type { SampleStore } from '../runs/sampleStore.js';
 import type { RunService } from '../runs/service.js';
 
 /** Built per request (HTTP) or per subscription (WebSocket). */
@@ -13,6 +14,7 @@ export interface Context {
   catalog: CatalogService;
   runs: RunService;
   runRepository: RunRepository;
+  samples: SampleStore;
   pubsub: AppPubSub;
 }
 

@@ -6,6 +6,7 @@ import './benchmark.js';
 import './summary.js';
 import './run.js';
 import './runEvent.js';
+import './sample.js';
 
 /** The whole schema, fields sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

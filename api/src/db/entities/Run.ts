@@ -26,6 +26,8 @@ export interface RunRow {
   primaryMetricName: string | null;
   primaryMetricValue: number | null;
   primaryMetricStderr: number | null;
+  /** Samples indexed from the log (null until the run has finished and been indexed). */
+  sampleCount: number | null;
 }
 
 export const RunEntity = new EntitySchema<RunRow>({
@@ -49,6 +51,7 @@ export const RunEntity = new EntitySchema<RunRow>({
     primaryMetricName: { type: 'varchar', length: 256, nullable: true },
     primaryMetricValue: { type: 'double precision', nullable: true },
     primaryMetricStderr: { type: 'double precision', nullable: true },
+    sampleCount: { type: 'integer', nullable: true },
   },
   indices: [
     { name: 'IDX_runs_created', columns: ['createdAt', 'id'] },

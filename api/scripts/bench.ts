@@ -1,6 +1,7 @@
 // `npm run bench`: performance figures of the server, printed as tables. Targets are printed
 // beside the figures; nothing here fails on a miss (tests assert behaviour, not speed).
-// Options: --only=streaming,overhead   --gb=1 (size of the big-output run)
+// Options: --only=streaming,overhead,logs   --gb=1 (size of the big-output run and the largest log)
+import { logBenchmarks } from './bench/logs.js';
 import { overheadBenchmark } from './bench/overhead.js';
 import { printTable } from './bench/report.js';
 import { streamingBenchmarks } from './bench/streaming.js';
@@ -16,3 +17,10 @@ if (wanted('streaming'))
     await streamingBenchmarks({ gigabytes: Number(option('gb') ?? 1) }),
   );
 if (wanted('overhead')) printTable('Wrapper overhead vs running bench directly', await overheadBenchmark(3));
+if (wanted('logs')) {
+  const gb = Number(option('gb') ?? 1);
+  printTable(
+    'Inspect logs: summary and sample indexing',
+    await logBenchmarks([10, 100, Math.round(gb * 1024)], 100),
+  );
+}

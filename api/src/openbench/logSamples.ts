@@ -65,9 +65,11 @@ export async function* readLogSamples(file: string, batchSize = 500): AsyncGener
         inSamples = true;
         pos = open + SAMPLES_OPEN.length - 1; // at the newline that ends the "samples" line
       }
+      // Searched once per window: searching again for every sample would rescan the window.
+      let arrayEnd = window.indexOf(ARRAY_END, pos);
       for (;;) {
         const start = window.indexOf(SAMPLE_START, pos);
-        const arrayEnd = window.indexOf(ARRAY_END, pos);
+        if (arrayEnd >= 0 && arrayEnd < pos) arrayEnd = window.indexOf(ARRAY_END, pos);
         if (arrayEnd >= 0 && (start < 0 || arrayEnd < start)) break reading;
         if (start < 0) break;
         const end = findSampleEnd(window, start + SAMPLE_START.length - 1);

@@ -1,5 +1,4 @@
 import type { DataSource, Repository, SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { SampleEntity, type SampleRow } from '../db/entities/Sample.js';
 import { ValidationError } from '../errors.js';
 import { readLogSamples, readSampleAt, type InspectSample } from '../openbench/logSamples.js';
@@ -32,6 +31,25 @@ export interface SamplePage {
 }
 
 const METADATA_KEY = /^[A-Za-z0-9_.-]{1,100}$/;
+const INSERT_ROWS = 200;
+const SAMPLE_COLUMNS = [
+  'runId',
+  'sampleId',
+  'epoch',
+  'position',
+  'correct',
+  'scoreValue',
+  'scores',
+  'inputPreview',
+  'targetPreview',
+  'answerPreview',
+  'metadata',
+  'totalTokens',
+  'totalTime',
+  'error',
+  'logOffset',
+  'logLength',
+] as const satisfies readonly (keyof SampleRow)[];
 
 /** The per-sample index of finished runs: built once from the log, paged and filtered in SQL. */
 export class SampleStore {
@@ -55,15 +73,38 @@ export class SampleStore {
         counter.add(fields.metadata, fields.correct);
         return { ...fields, runId, position: position++, logOffset: offset, logLength: length };
       });
-      await this.dataSource.transaction(async (manager) => {
-        // Chunks keep each INSERT under SQLite's bound-parameter limit. TypeORM's deep-partial
-        // type cannot express the free-form JSON columns, hence the cast.
-        for (let i = 0; i < rows.length; i += 50) {
-          await manager.insert(SampleEntity, rows.slice(i, i + 50) as QueryDeepPartialEntity<SampleRow>[]);
-        }
-      });
+      await this.insertRows(rows);
     }
     return { count: position, computedBreakdowns: counter.breakdowns(primaryScorer) };
+  }
+
+  /**
+   * One multi-row INSERT per batch inside a transaction: TypeORM's entity insert costs more per
+   * row than parsing the sample, so rows are written with plain parameterised SQL.
+   */
+  private async insertRows(rows: Omit<SampleRow, 'rowId'>[]): Promise<void> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    await this.dataSource.transaction(async (manager) => {
+      for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+        const chunk = rows.slice(i, i + INSERT_ROWS);
+        const params: unknown[] = [];
+        const tuples = chunk.map((row) => {
+          const values = SAMPLE_COLUMNS.map((column) => {
+            const value = row[column];
+            if (column === 'scores' || column === 'metadata') return JSON.stringify(value);
+            if (column === 'correct' && !postgres) return value === null ? null : value ? 1 : 0;
+            return value;
+          });
+          const placeholders = values.map((value) => {
+            params.push(value);
+            return postgres ? `$${params.length}` : '?';
+          });
+          return `(${placeholders.join(', ')})`;
+        });
+        const columns = SAMPLE_COLUMNS.map((c) => `"${c}"`).join(', ');
+        await manager.query(`INSERT INTO "samples" (${columns}) VALUES ${tuples.join(', ')}`, params);
+      }
+    });
   }
 
   async page(

@@ -15,6 +15,7 @@ import { executeRun } from './executor.js';
 import type { LogLine } from './logStore.js';
 import { killOrphanedGroup } from './orphans.js';
 import type { RunRepository } from './repository.js';
+import { fillBreakdownErrors } from './groupBreakdowns.js';
 import type { SampleStore } from './sampleStore.js';
 import { Scheduler } from './scheduler.js';
 import { validateStartRun, type StartRunInput } from './validation.js';
@@ -256,6 +257,12 @@ export class RunService {
     try {
       const primaryScorer = summary.primary_metric?.scorer ?? null;
       const { count, computedBreakdowns } = await this.samples.index(id, log, primaryScorer);
+      if (fillBreakdownErrors(summary.breakdowns, computedBreakdowns)) {
+        summary.notes.push(
+          'Breakdown standard errors were computed from the per-sample scores (the log reports none).',
+        );
+        await dir.writeJson('summary.json', summary);
+      }
       if (summary.breakdowns.length === 0 && computedBreakdowns.length > 0) {
         summary.breakdowns = computedBreakdowns;
         summary.notes = summary.notes.filter((n) => !n.startsWith('The log reports no per-group metrics'));

@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws';
 import type { AppConfig } from './config.js';
 import { openDatabase } from './db/dataSource.js';
 import { serveArtifact } from './http/artifacts.js';
+import { serveExport } from './http/exports.js';
 import { serveClient } from './http/static.js';
 import { CatalogService } from './openbench/catalog.js';
 import { createAppPubSub } from './pubsub.js';
@@ -43,7 +44,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const runRepository = new RunRepository(dataSource);
   const samples = new SampleStore(dataSource);
   const runs = new RunService(config, runRepository, samples, catalog, pubsub);
-  const context: Context = { config, catalog, runs, runRepository, samples, pubsub };
+  const context: Context = { config, dataSource, catalog, runs, runRepository, samples, pubsub };
 
   const yoga = createYoga({
     schema,
@@ -69,7 +70,8 @@ export async function buildApp(config: AppConfig): Promise<App> {
   server.headersTimeout = 66_000;
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = url;
     if (pathname === GRAPHQL_PATH || pathname.startsWith(`${GRAPHQL_PATH}/`)) {
       await yoga.handle(req, res);
       return;
@@ -81,6 +83,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
       if (await serveArtifact(req, res, pathname, { runs, runRepository })) return;
+      if (await serveExport(url, res, { dataSource, runs, runRepository, samples })) return;
       if (pathname.startsWith('/api/')) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
         return;

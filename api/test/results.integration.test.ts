@@ -133,7 +133,9 @@ describe('results of a real offline run', () => {
         variables: { id: runId, filter: { metadata: [{ key: "x') OR 1=1 --", value: '1' }] } },
       }),
     });
-    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/is not a metadata key/);
+    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(
+      /is not a metadata key/,
+    );
   });
 
   it('returns one whole sample read from the log', async () => {

@@ -36,6 +36,8 @@ export interface Summary {
   total_samples: number | null;
   completed_samples: number | null;
   token_usage: TokenUsage[];
+  /** Package versions the evaluation ran with (inspect_ai, openbench, …), from the log. */
+  packages: Record<string, string>;
 }
 
 // Statistics that describe a metric rather than being one; they are attached as its error.
@@ -102,6 +104,7 @@ export function buildSummary(header: InspectLogHeader | null, reason?: string): 
     total_samples: header?.results?.total_samples ?? null,
     completed_samples: header?.results?.completed_samples ?? null,
     token_usage: [],
+    packages: header?.eval?.packages ?? {},
   };
   if (!header) {
     summary.notes.push(reason ?? 'No inspect log was written, so there are no results to summarize.');

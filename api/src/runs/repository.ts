@@ -56,6 +56,16 @@ export class RunRepository {
       .getMany();
   }
 
+  completedWithMetric(benchmark: string): Promise<RunRow[]> {
+    return this.repo
+      .createQueryBuilder('run')
+      .where('run.benchmark = :benchmark AND run.status = :status AND run.primaryMetricValue IS NOT NULL', {
+        benchmark,
+        status: 'COMPLETED',
+      })
+      .getMany();
+  }
+
   async page(first: number, after: string | null, filter: RunFilter = {}): Promise<RunPage> {
     const query = this.repo.createQueryBuilder('run');
     if (filter.benchmark) query.andWhere('run.benchmark = :benchmark', { benchmark: filter.benchmark });

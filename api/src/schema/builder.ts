@@ -1,6 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import SimpleObjectsPlugin from '@pothos/plugin-simple-objects';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config.js';
 import type { CatalogService } from '../openbench/catalog.js';
 import type { AppPubSub } from '../pubsub.js';
@@ -11,6 +12,7 @@ import type { RunService } from '../runs/service.js';
 /** Built per request (HTTP) or per subscription (WebSocket). */
 export interface Context {
   config: AppConfig;
+  dataSource: DataSource;
   catalog: CatalogService;
   runs: RunService;
   runRepository: RunRepository;

@@ -7,6 +7,8 @@ import './summary.js';
 import './run.js';
 import './runEvent.js';
 import './sample.js';
+import './comparison.js';
+import './export.js';
 
 /** The whole schema, fields sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

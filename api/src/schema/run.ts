@@ -142,7 +142,7 @@ const RunConnectionType = builder.simpleObject('RunConnection', {
   }),
 });
 
-const RunFilterInput = builder.inputType('RunFilter', {
+export const RunFilterInput = builder.inputType('RunFilter', {
   fields: (t) => ({
     benchmark: t.string(),
     model: t.string(),

@@ -1,6 +1,7 @@
 // `npm run bench`: performance figures of the server, printed as tables. Targets are printed
 // beside the figures; nothing here fails on a miss (tests assert behaviour, not speed).
-// Options: --only=streaming,overhead,logs   --gb=1 (size of the big-output run and the largest log)
+// Options: --only=streaming,overhead,logs,compare   --gb=1 (size of the big-output run and the largest log)
+import { compareBenchmark } from './bench/compare.js';
 import { logBenchmarks } from './bench/logs.js';
 import { overheadBenchmark } from './bench/overhead.js';
 import { printTable } from './bench/report.js';
@@ -24,3 +25,4 @@ if (wanted('logs')) {
     await logBenchmarks([10, 100, Math.round(gb * 1024)], 100),
   );
 }
+if (wanted('compare')) printTable('Comparison with paired statistics', await compareBenchmark(10, 10_000));

@@ -12,7 +12,7 @@ const COMPARISON = `query($ids: [ID!]!) { comparison(runIds: $ids) {
     method
     pairs { baseRun { id } otherRun { id } sharedSamples mcnemarPValue
       counts { bothRight bothWrong fixed broken }
-      difference { estimate low high level resamples seed }
+      difference { estimate low high level }
       discordant(first: 5) { totalCount hasNextPage nodes { id epoch baseCorrect otherCorrect baseAnswer otherAnswer target } } }
     export(format: CSV)
   } }

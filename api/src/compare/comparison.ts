@@ -20,7 +20,6 @@ export const COMPARED_SETTINGS = [
   'reasoning_effort',
   'task_args',
 ] as const;
-export const BOOTSTRAP = { resamples: 10_000, seed: 20_261_128 };
 
 export interface ComparedRun {
   run: RunRow;
@@ -77,8 +76,9 @@ export interface Comparison {
 
 export const METHOD =
   'Pairs are the samples both runs scored, matched by sample id and epoch, right/wrong by each run’s primary scorer. ' +
-  'Difference = accuracy(other) − accuracy(base) on those samples, with a 95% percentile interval from a paired bootstrap ' +
-  `(${BOOTSTRAP.resamples.toLocaleString('en')} resamples, seed ${BOOTSTRAP.seed}); p-value: McNemar’s exact test on the discordant pairs.`;
+  'Difference = accuracy(other) − accuracy(base) on those samples, with the 95% percentile interval of the paired ' +
+  'bootstrap computed exactly (the distribution of infinitely many resamples, so no Monte Carlo error and no seed); ' +
+  'p-value: McNemar’s exact test on the discordant pairs.';
 
 function readSummary(dir: RunDirectory): Summary | null {
   try {
@@ -211,16 +211,19 @@ async function loadCorrectness(
   dataSource: DataSource,
   runIds: string[],
 ): Promise<Map<string, Map<string, boolean>>> {
-  const placeholders = runIds
-    .map((_, i) => (dataSource.options.type === 'postgres' ? `$${i + 1}` : '?'))
-    .join(', ');
-  const rows = (await dataSource.query(
-    `SELECT "runId", "sampleId", "epoch", "correct" FROM "samples" WHERE "runId" IN (${placeholders}) AND "correct" IS NOT NULL ORDER BY "position"`,
-    runIds,
-  )) as { runId: string; sampleId: string; epoch: number; correct: number | boolean }[];
-  const byRun = new Map(runIds.map((id) => [id, new Map<string, boolean>()]));
-  for (const row of rows)
-    byRun.get(row.runId)!.set(`${row.sampleId}\u0000${row.epoch}`, Boolean(row.correct));
+  const placeholder = dataSource.options.type === 'postgres' ? '$1' : '?';
+  const byRun = new Map<string, Map<string, boolean>>();
+  for (const runId of runIds) {
+    // One run at a time walks the (runId, position) index in order: no sort of all the rows.
+    const rows = (await dataSource.query(
+      `SELECT "sampleId", "epoch", "correct" FROM "samples" WHERE "runId" = ${placeholder} ORDER BY "position"`,
+      [runId],
+    )) as { sampleId: string; epoch: number; correct: number | boolean | null }[];
+    const map = new Map<string, boolean>();
+    for (const row of rows)
+      if (row.correct !== null) map.set(`${row.sampleId}\u0000${row.epoch}`, Boolean(row.correct));
+    byRun.set(runId, map);
+  }
   return byRun;
 }
 
@@ -250,7 +253,7 @@ export function pairStatistics(
     otherRunId,
     sharedSamples: shared,
     counts,
-    difference: pairedBootstrap(counts, BOOTSTRAP),
+    difference: pairedBootstrap(counts),
     mcnemarPValue: mcnemarExact(counts.fixed, counts.broken),
     discordant,
   };

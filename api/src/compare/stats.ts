@@ -36,56 +36,48 @@ export function mcnemarExact(b: number, c: number): number {
   return Math.min(1, 2 * tail);
 }
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG, so a seed reproduces a bootstrap. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const NEGLIGIBLE = 1e-14;
 
 /**
- * An exact Binomial(n, p) sampler by inversion over the support ordered outward from the mode
- * (m, m-1, m+1, m-2, …): any fixed order gives exact samples, and starting at the mode makes
- * the expected search short (about √(npq) steps) even for large n.
+ * Writes the probabilities of Binomial(n, p) that matter (those above 1e-14 of the mode's)
+ * into `out` and returns the first k; `out` must hold n + 1 values. Walks down from the mode to
+ * find where they start, then fills upward by the ratio P(k+1)/P(k): no allocation per call.
  */
-export function binomialSampler(n: number, p: number): (random: () => number) => number {
-  if (n === 0 || p <= 0) return () => 0;
-  if (p >= 1) return () => n;
+export function binomialPmfInto(n: number, p: number, out: Float64Array): { start: number; length: number } {
+  if (n === 0 || p <= 0) {
+    out[0] = 1;
+    return { start: 0, length: 1 };
+  }
+  if (p >= 1) {
+    out[0] = 1;
+    return { start: n, length: 1 };
+  }
   const q = 1 - p;
   const mode = Math.min(n, Math.floor((n + 1) * p));
-  const pmfMode = Math.exp(logChoose(n, mode) + mode * Math.log(p) + (n - mode) * Math.log(q));
-  const up = p / q;
-  return (random) => {
-    const u = random();
-    let cumulative = pmfMode;
-    if (u <= cumulative) return mode;
-    let lo = mode;
-    let hi = mode;
-    let pLo = pmfMode;
-    let pHi = pmfMode;
-    for (;;) {
-      const canLo = lo > 0;
-      const canHi = hi < n;
-      if (!canLo && !canHi) return mode; // rounding left u just above the total mass
-      if (canLo) {
-        pLo *= lo / (n - lo + 1) / up;
-        lo--;
-        cumulative += pLo;
-        if (u <= cumulative) return lo;
-      }
-      if (canHi) {
-        pHi *= ((n - hi) / (hi + 1)) * up;
-        hi++;
-        cumulative += pHi;
-        if (u <= cumulative) return hi;
-      }
-    }
-  };
+  const atMode = Math.exp(logChoose(n, mode) + mode * Math.log(p) + (n - mode) * Math.log(q));
+  const floor = atMode * NEGLIGIBLE;
+  let start = mode;
+  let value = atMode;
+  while (start > 0) {
+    const next = value * (start / (n - start + 1)) * (q / p);
+    if (next < floor) break;
+    value = next;
+    start--;
+  }
+  let length = 0;
+  for (let k = start; k <= n; k++) {
+    if (k > mode && value < floor) break;
+    out[length++] = value;
+    value *= ((n - k) / (k + 1)) * (p / q);
+  }
+  return { start, length };
+}
+
+/** The probabilities of Binomial(n, p) that matter, from the first k on. */
+export function binomialPmf(n: number, p: number): { start: number; pmf: Float64Array } {
+  const out = new Float64Array(n + 1);
+  const { start, length } = binomialPmfInto(n, p, out);
+  return { start, pmf: out.subarray(0, length) };
 }
 
 export interface PairedCounts {
@@ -104,39 +96,41 @@ export interface DifferenceEstimate {
   low: number;
   high: number;
   level: number;
-  resamples: number;
-  seed: number;
 }
 
 /**
- * Paired bootstrap of the accuracy difference (other − base) on n shared samples, percentile
- * 95% interval. A resample of n pairs only matters through how many fixed and broken pairs it
- * holds, which is Multinomial(n; fixed/n, broken/n, rest): it is drawn as two exact binomials,
- * so each resample costs O(√n), not O(n), and the result equals resampling the pairs.
+ * Paired bootstrap percentile interval of the accuracy difference (other − base) on n shared
+ * samples, computed exactly rather than by drawing resamples. A resample of n pairs matters only
+ * through how many fixed (F) and broken pairs it holds, i.e. K discordant pairs with
+ * K ~ Binomial(n, (fixed + broken) / n) and F | K ~ Binomial(K, fixed / (fixed + broken)); the
+ * difference is (2F − K) / n. Summing those probabilities gives the bootstrap distribution with
+ * infinitely many resamples, so the interval has no Monte Carlo error and needs no seed.
  */
-export function pairedBootstrap(
-  counts: PairedCounts,
-  options: { resamples?: number; seed?: number; level?: number } = {},
-): DifferenceEstimate {
-  const { resamples = 10_000, seed = 20_261_128, level = 0.95 } = options;
+export function pairedBootstrap(counts: PairedCounts, level = 0.95): DifferenceEstimate {
   const n = counts.bothRight + counts.bothWrong + counts.fixed + counts.broken;
-  const estimate = n === 0 ? 0 : (counts.fixed - counts.broken) / n;
-  if (n === 0) return { estimate, low: 0, high: 0, level, resamples, seed };
-  const random = seededRandom(seed);
   const discordant = counts.fixed + counts.broken;
-  const drawDiscordant = binomialSampler(n, discordant / n);
-  const pFixed = discordant === 0 ? 0 : counts.fixed / discordant;
-  const samplers = new Map<number, (r: () => number) => number>();
-  const differences = new Float64Array(resamples);
-  for (let i = 0; i < resamples; i++) {
-    const k = drawDiscordant(random);
-    let sampler = samplers.get(k);
-    if (!sampler) samplers.set(k, (sampler = binomialSampler(k, pFixed)));
-    const fixed = sampler(random);
-    differences[i] = (fixed - (k - fixed)) / n;
+  const estimate = n === 0 ? 0 : (counts.fixed - counts.broken) / n;
+  if (n === 0 || discordant === 0) return { estimate, low: estimate, high: estimate, level };
+  // mass[d + n] = P(2F − K = d)
+  const mass = new Float64Array(2 * n + 1);
+  const pFixed = counts.fixed / discordant;
+  const outer = binomialPmf(n, discordant / n);
+  const inner = new Float64Array(n + 1);
+  for (let i = 0; i < outer.pmf.length; i++) {
+    const k = outer.start + i;
+    const pK = outer.pmf[i]!;
+    const { start, length } = binomialPmfInto(k, pFixed, inner);
+    for (let j = 0; j < length; j++) mass[2 * (start + j) - k + n]! += pK * inner[j]!;
   }
-  differences.sort();
+  const total = mass.reduce((a, b) => a + b, 0);
   const alpha = (1 - level) / 2;
-  const at = (q: number) => differences[Math.min(resamples - 1, Math.max(0, Math.floor(q * resamples)))]!;
-  return { estimate, low: at(alpha), high: at(1 - alpha), level, resamples, seed };
+  const quantile = (q: number) => {
+    let cumulative = 0;
+    for (let d = 0; d < mass.length; d++) {
+      cumulative += mass[d]! / total;
+      if (cumulative >= q - 1e-12) return (d - n) / n;
+    }
+    return 1;
+  };
+  return { estimate, low: quantile(alpha), high: quantile(1 - alpha), level };
 }

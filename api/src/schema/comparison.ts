@@ -86,8 +86,6 @@ const DifferenceType = builder.objectRef<PairComparison['difference']>('Differen
     low: t.exposeFloat('low'),
     high: t.exposeFloat('high'),
     level: t.exposeFloat('level'),
-    resamples: t.exposeInt('resamples'),
-    seed: t.exposeInt('seed'),
   }),
 });
 

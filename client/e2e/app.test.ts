@@ -1,38 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './browser.js';
-import { ROOT, startServer, type RunningServer } from './server.js';
+import { FINAL_STATUS, startRun } from './api.js';
+import { useSession } from './session.js';
 
-const SCREENSHOTS = path.join(ROOT, 'test-results');
 const RUN_URL = /\/runs\/([0-9a-f-]{36})$/;
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-const pageErrors: string[] = [];
-/** The run started by the first test; the second finds it on the dashboard. */
-let runId: string | undefined;
+const session = useSession();
 
-beforeAll(async () => {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.setDefaultTimeout(30_000);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(() => {
-  // An uncaught exception in the page is a bug even when the flow happens to work.
-  expect(pageErrors).toEqual([]);
-});
-
-test('starts offline_demo with offline/demo from the New Run page and shows its results', async () => {
+test('New Run starts offline_demo and Run Detail shows it live: log lines and moving progress, then results', async () => {
+  const { page, server } = session;
   await page.goto(`${server.url}/runs/new`);
 
   // The catalog takes a few seconds to load the first time; the picker fills when it has.
@@ -49,45 +23,71 @@ test('starts offline_demo with offline/demo from the New Run page and shows its 
   await model.fill('offline/demo');
   await page.getByText('Runs without a provider key').waitFor();
 
-  await page.locator('[data-testid="limit-input"] input').fill('10');
+  // 8 samples, one at a time, 1 s each: long enough to watch it run (advanced panel).
+  await page.locator('[data-testid="limit-input"] input').fill('8');
+  await page.locator('[data-testid="advanced-panel"] button').first().click();
+  await page.locator('[data-testid="maxConnections-input"] input').fill('1');
+  await page.locator('[data-testid="model-args-add"]').click();
+  await page.locator('[data-testid="model-args-key-0"] input').fill('delay');
+  await page.locator('[data-testid="model-args-value-0"] input').fill('1');
   await page.locator('[data-testid="start-run"]').click();
 
   await page.waitForURL(RUN_URL);
-  runId = RUN_URL.exec(page.url())?.[1];
+  const runId = RUN_URL.exec(page.url())?.[1];
   expect(runId).toBeDefined();
   await page.locator('[data-testid="run-detail"]').waitFor();
   expect(await page.locator('[data-testid="run-benchmark"]').textContent()).toContain('offline_demo');
   expect(await page.locator('[data-testid="run-model"]').textContent()).toContain('offline/demo');
 
-  // The page polls; wait for a final status, then insist it is the good one.
-  await page
-    .locator(
-      '[data-testid="status-COMPLETED"], [data-testid="status-FAILED"], [data-testid="status-CANCELED"], [data-testid="status-INTERRUPTED"]',
-    )
-    .first()
-    .waitFor({ timeout: 90_000 });
-  const failure = await page
-    .locator('[data-testid="run-error"]')
-    .textContent()
-    .catch(() => null);
-  if ((await page.locator('[data-testid="status-COMPLETED"]').count()) === 0) {
+  // While the run is still RUNNING: output lines are on screen and the bar is part-way.
+  await page.waitForFunction(
+    () => {
+      const running = document.querySelector(
+        '[data-testid="run-detail"] header [data-testid="status-RUNNING"]',
+      );
+      const progress = document.querySelector('[data-testid="run-progress"]');
+      const fraction = Number(progress?.getAttribute('data-fraction') || 'NaN');
+      const lines = document.querySelectorAll('[data-testid="log-viewer"] [data-log-line]').length;
+      return running !== null && lines > 0 && fraction > 0 && fraction < 1;
+    },
+    undefined,
+    { timeout: 60_000, polling: 100 },
+  );
+  expect(await page.locator('[data-testid="progress-text"]').textContent()).toMatch(/^\d+ \/ 8 samples$/);
+  expect(await page.locator('[data-testid="log-connection"]').textContent()).toContain('Live');
+  await session.screenshot('run-live');
+
+  await page.locator(FINAL_STATUS).first().waitFor({ timeout: 90_000 });
+  if (
+    (await page.locator('[data-testid="run-detail"] header [data-testid="status-COMPLETED"]').count()) === 0
+  ) {
+    const failure = await page
+      .locator('[data-testid="run-error"]')
+      .textContent()
+      .catch(() => null);
     throw new Error(
       `The run did not complete: ${failure ?? 'no error shown'}\nServer output:\n${server.output()}`,
     );
   }
 
+  expect(await page.locator('[data-testid="progress-text"]').textContent()).toBe('8 / 8 samples');
   const metric = page.locator('[data-testid="primary-metric-value"]');
   await metric.waitFor();
   expect(await metric.textContent()).toMatch(/\d+\.\d%/);
   await page.locator('[data-testid="metrics-table"]').waitFor();
   await page.locator('[data-testid="artifacts"]').getByText('summary.json').waitFor();
   expect(await page.locator('[data-testid="run-command"]').textContent()).toContain('bench eval');
+  expect(await page.locator('[data-testid="run-command"]').textContent()).toContain('delay=1');
   expect(await page.locator('[data-testid="rerun"]').isVisible()).toBe(true);
+  // The stream ended with the run; the whole output stays on screen.
+  await page.locator('[data-testid="log-viewer"][data-state="ended"]').waitFor();
+  expect(await page.locator('[data-testid="log-lines"]').getAttribute('data-row-count')).not.toBe('0');
 
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'new-run-completed.png'), fullPage: true });
+  await session.screenshot('new-run-completed');
 });
 
-test('the Benchmarks page searches the real catalog and the Dashboard lists the run', async () => {
+test('the Benchmarks page searches the real catalog', async () => {
+  const { page, server } = session;
   await page.goto(`${server.url}/benchmarks`);
   await page.locator('[data-testid="benchmark-search"] input').fill('mmlu');
   await page.waitForURL(/[?&]q=mmlu/);
@@ -97,17 +97,27 @@ test('the Benchmarks page searches the real catalog and the Dashboard lists the 
   await page.locator('[data-testid="benchmark-detail"]').getByText('mmlu', { exact: true }).waitFor();
   const runLink = page.locator('[data-testid="run-benchmark"]');
   expect(await runLink.getAttribute('href')).toBe('/runs/new?benchmark=mmlu');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'benchmarks-search.png'), fullPage: true });
+  await session.screenshot('benchmarks-search');
+});
 
-  expect(runId).toBeDefined();
+test('the Dashboard shows a run started elsewhere appear and finish without a reload', async () => {
+  const { page, server } = session;
   await page.goto(`${server.url}/`);
+  await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
+  // A marker on the window: a reload or navigation would drop it.
+  await page.evaluate(() => ((window as unknown as { e2eMarker: boolean }).e2eMarker = true));
+
+  const runId = await startRun(server.url, { benchmark: 'offline_demo', model: 'offline/demo-good' });
   const row = page.locator(`[data-testid="run-row-${runId}"]`);
   await row.waitFor();
-  expect(await row.textContent()).toContain('offline_demo');
-  expect(await row.textContent()).toContain('offline/demo');
-  await row.locator('[data-testid="status-COMPLETED"]').waitFor();
-  expect(await row.textContent()).toMatch(/\d+\.\d%/);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+  expect(await row.textContent()).toContain('offline/demo-good');
+  await row.locator('[data-testid="status-COMPLETED"]').waitFor({ timeout: 90_000 });
+  await row
+    .getByText(/\d+\.\d%/)
+    .first()
+    .waitFor();
+  expect(await page.evaluate(() => (window as unknown as { e2eMarker?: boolean }).e2eMarker)).toBe(true);
+  await session.screenshot('dashboard');
 
   await row.click();
   await page.waitForURL(`${server.url}/runs/${runId}`);
@@ -115,6 +125,7 @@ test('the Benchmarks page searches the real catalog and the Dashboard lists the 
 });
 
 test('a server ValidationError is shown on the field it names', async () => {
+  const { page, server } = session;
   // The client lets an unknown ?benchmark= through (it cannot know every key offline); the API
   // rejects it with ValidationError{field: "benchmark"}, which must land under the picker.
   await page.goto(`${server.url}/runs/new?benchmark=not_a_benchmark`);

@@ -1,22 +1,25 @@
 import { useClientHandle, type CombinedError } from '@urql/vue';
 import { computed, ref, shallowRef } from 'vue';
-import { DashboardRunsDocument, type RunsTableRunFragment } from '@/graphql/graphql';
+import { DashboardRunsDocument, RunsChangedDocument, type RunsTableRunFragment } from '@/graphql/graphql';
+import { statusRank } from '@/utils/runStatus';
+import { useLiveSubscription } from './useLiveSubscription';
 import { usePolling } from './usePolling';
 
 interface Entry {
   run: RunsTableRunFragment;
-  cursor: string;
+  /** Null for a run that arrived by subscription: it is the newest, never the page boundary. */
+  cursor: string | null;
 }
 
 const MAX_POLLED = 200; // the API's page-size cap
+/** runsChanged carries status changes only; the running rows' percentages refresh this often. */
+const PROGRESS_REFRESH_MS = 5000;
 
 /**
- * The dashboard's runs list: a live head (polled) plus older pages fetched with a cursor.
- *
- * Every row ever fetched is kept by id and updated by each response, and the poll asks for as
- * many rows as are shown (up to the API's cap). So new runs appear at the top, running rows change
- * status in place, and rows pushed down by new runs never fall into a gap between "the polled first
- * page" and "the pages loaded later".
+ * The dashboard's runs list: the first page, older pages fetched with a cursor, and live changes
+ * pushed by the runsChanged subscription (a new run appears at the top, a row changes status in
+ * place). When the socket cannot be had, the list is polled instead, as many rows as are shown
+ * (up to the API's cap), so rows pushed down by new runs never fall into a gap between pages.
  */
 export function useRunsFeed(pageSize = 20, pollMs = 2000) {
   const { client } = useClientHandle();
@@ -27,9 +30,14 @@ export function useRunsFeed(pageSize = 20, pollMs = 2000) {
   const loadingMore = ref(false);
   const refreshing = ref(false);
 
-  function merge(edges: { cursor: string; node: RunsTableRunFragment }[]): void {
+  /** Adds or updates rows; a snapshot older than what is shown (by status) never wins. */
+  function merge(updates: { cursor: string | null; node: RunsTableRunFragment }[]): void {
     const next = new Map(entries.value);
-    for (const edge of edges) next.set(edge.node.id, { run: edge.node, cursor: edge.cursor });
+    for (const { cursor, node } of updates) {
+      const known = next.get(node.id);
+      if (known && statusRank(known.run.status) > statusRank(node.status)) continue;
+      next.set(node.id, { run: node, cursor: cursor ?? known?.cursor ?? null });
+    }
     entries.value = next;
   }
 
@@ -41,6 +49,7 @@ export function useRunsFeed(pageSize = 20, pollMs = 2000) {
   );
   const runs = computed(() => sorted.value.map((entry) => entry.run));
   const hasMore = computed(() => totalCount.value !== null && entries.value.size < totalCount.value);
+  const anyRunning = computed(() => runs.value.some((run) => run.status === 'RUNNING'));
 
   async function refresh(): Promise<void> {
     refreshing.value = true;
@@ -60,7 +69,7 @@ export function useRunsFeed(pageSize = 20, pollMs = 2000) {
   }
 
   async function loadMore(): Promise<void> {
-    const oldest = sorted.value.at(-1);
+    const oldest = sorted.value.findLast((entry) => entry.cursor !== null);
     if (!oldest || loadingMore.value) return;
     loadingMore.value = true;
     const result = await client
@@ -79,8 +88,32 @@ export function useRunsFeed(pageSize = 20, pollMs = 2000) {
     merge(result.data.runs.edges);
   }
 
-  void refresh();
-  usePolling(refresh, pollMs);
+  const live = useLiveSubscription({
+    document: RunsChangedDocument,
+    variables: () => ({}),
+    onData: ({ runsChanged }) => {
+      if (!entries.value.has(runsChanged.id) && totalCount.value !== null) totalCount.value += 1;
+      merge([{ cursor: null, node: runsChanged }]);
+    },
+    // Changes made while the socket was down were not pushed: fetch the list once.
+    onRecovered: () => void refresh(),
+  });
+  const socketDown = computed(() => live.state.value === 'degraded' || live.state.value === 'failed');
 
-  return { runs, totalCount, hasMore, error, loaded, loadingMore, refreshing, refresh, loadMore };
+  void refresh();
+  usePolling(refresh, pollMs, socketDown);
+  usePolling(refresh, PROGRESS_REFRESH_MS, () => !socketDown.value && anyRunning.value);
+
+  return {
+    runs,
+    totalCount,
+    hasMore,
+    error,
+    loaded,
+    loadingMore,
+    refreshing,
+    liveState: live.state,
+    refresh,
+    loadMore,
+  };
 }

@@ -41,6 +41,26 @@ export function formatStderr(value: number | null | undefined, stderr: number | 
   return isFraction(value) ? `± ${(stderr * 100).toFixed(1)}%` : `± ${formatNumber(stderr)}`;
 }
 
+/**
+ * The 95% confidence interval value ± 1.96·stderr as "72.3% – 88.1%", or '' without a stderr.
+ * Scores in [0, 1] are clamped to that range: an accuracy interval past 100% means nothing.
+ */
+export function formatConfidenceInterval(
+  value: number | null | undefined,
+  stderr: number | null | undefined,
+  unit?: string | null,
+): string {
+  if (typeof value !== 'number' || typeof stderr !== 'number' || !Number.isFinite(stderr)) return '';
+  const fraction = isFraction(value) && !unit;
+  let low = value - 1.96 * stderr;
+  let high = value + 1.96 * stderr;
+  if (fraction) {
+    low = Math.max(0, low);
+    high = Math.min(1, high);
+  }
+  return `${formatMetricValue(low, unit)} – ${formatMetricValue(high, unit)}`;
+}
+
 /** A plain number with at most 4 decimals and thousands separators. */
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: Math.abs(value) >= 100 ? 1 : 4 });

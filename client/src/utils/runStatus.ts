@@ -20,3 +20,11 @@ export const RUN_STATUS_LOOK: Record<RunStatus, StatusLook> = {
 export function isTerminal(status: RunStatus): boolean {
   return status !== 'QUEUED' && status !== 'RUNNING';
 }
+
+/**
+ * How far along a status is. Statuses only move forward, so of two snapshots of the same run
+ * (a query answer and a pushed event that crossed it) the one further along is the newer.
+ */
+export function statusRank(status: RunStatus): number {
+  return status === 'QUEUED' ? 0 : status === 'RUNNING' ? 1 : 2;
+}

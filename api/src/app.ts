@@ -3,9 +3,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ExecutionArgs } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { createYoga } from 'graphql-yoga';
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { createYoga, type Plugin } from 'graphql-yoga';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
+import { Accounts } from './auth/accounts.js';
+import { useAuthGate } from './auth/authGate.js';
+import { Keyring } from './auth/keyring.js';
+import { ProviderKeys } from './auth/providerKeys.js';
+import { SocketRegistry } from './auth/socketRegistry.js';
+import { viewerOf } from './auth/viewer.js';
 import type { AppConfig } from './config.js';
 import { openDatabase } from './db/dataSource.js';
 import { serveArtifact } from './http/artifacts.js';
@@ -16,7 +25,7 @@ import { createAppPubSub } from './pubsub.js';
 import { RunRepository } from './runs/repository.js';
 import { SampleStore } from './runs/sampleStore.js';
 import { RunService } from './runs/service.js';
-import type { Context } from './schema/builder.js';
+import type { Context, Services } from './schema/builder.js';
 import { schema } from './schema/index.js';
 
 export interface App {
@@ -43,13 +52,65 @@ export async function buildApp(config: AppConfig): Promise<App> {
   });
   const runRepository = new RunRepository(dataSource);
   const samples = new SampleStore(dataSource);
-  const runs = new RunService(config, runRepository, samples, catalog, pubsub);
-  const context: Context = { config, dataSource, catalog, runs, runRepository, samples, pubsub };
+  const keyring = Keyring.load({ masterKey: config.masterKey, keyFile: config.masterKeyFile });
+  const providerKeys = new ProviderKeys(dataSource, keyring);
+  const accounts = new Accounts(dataSource, {
+    idleMs: config.sessionIdleMs,
+    absoluteMs: config.sessionAbsoluteMs,
+    signupOpen: config.signupOpen,
+  });
+  const runs = new RunService(config, runRepository, samples, catalog, pubsub, providerKeys);
+  const sockets = new SocketRegistry();
+  const services: Services = {
+    config,
+    dataSource,
+    catalog,
+    runs,
+    runRepository,
+    samples,
+    pubsub,
+    accounts,
+    providerKeys,
+    sockets,
+  };
 
-  const yoga = createYoga({
+  // Set-Cookie headers asked for by resolvers, per HTTP request, added to its response.
+  const pendingCookies = new WeakMap<Request, string[]>();
+  const useResponseCookies: Plugin = {
+    onResponse({ request, response }) {
+      for (const cookie of pendingCookies.get(request) ?? []) response.headers.append('set-cookie', cookie);
+    },
+  };
+  const armor = new EnvelopArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    maxTokens: { n: 4000 },
+    costLimit: { maxCost: 20_000 },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: config.production },
+  });
+
+  const yoga = createYoga<{ req?: http.IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: GRAPHQL_PATH,
-    context: () => context,
+    context: async (initial): Promise<Context> => {
+      const request = (initial as { request?: Request }).request;
+      const cookies: string[] = [];
+      if (request) pendingCookies.set(request, cookies);
+      return {
+        ...services,
+        req: initial.req,
+        viewer: await viewerOf(initial.req, accounts),
+        setCookie: (cookie) => cookies.push(cookie),
+      };
+    },
+    plugins: [
+      ...armor.protect().plugins,
+      useCSRFPrevention({ requestHeaders: ['x-graphql-csrf'] }),
+      ...(config.introspection ? [] : [useDisableIntrospection()]),
+      useAuthGate(),
+      useResponseCookies,
+    ],
     graphiql: config.production ? false : { subscriptionsProtocol: 'WS' },
     maskedErrors: true,
     logging: config.production ? 'warn' : 'info',
@@ -82,8 +143,9 @@ export async function buildApp(config: AppConfig): Promise<App> {
       return;
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
-      if (await serveArtifact(req, res, pathname, { runs, runRepository })) return;
-      if (await serveExport(url, res, { dataSource, runs, runRepository, samples })) return;
+      const viewer = pathname.startsWith('/api/') ? await viewerOf(req, accounts) : null;
+      if (await serveArtifact(req, res, pathname, { runs, runRepository, viewer })) return;
+      if (await serveExport(url, res, { dataSource, runs, runRepository, samples, viewer })) return;
       if (pathname.startsWith('/api/')) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
         return;
@@ -96,11 +158,30 @@ export async function buildApp(config: AppConfig): Promise<App> {
 
   // graphql-ws on the same server and path as Yoga, executing through Yoga's envelop so
   // subscriptions get the same plugins, context and error masking as HTTP requests.
-  const wsServer = new WebSocketServer({ server, path: GRAPHQL_PATH });
-  const wsCleanup = useServer(
+  const wsServer = new WebSocketServer({
+    server,
+    path: GRAPHQL_PATH,
+    // Browsers always send Origin on a WebSocket: only this server's own origin and the
+    // configured ones may open one with the user's cookie. Clients without Origin (scripts,
+    // notebooks) are not browsers and carry their own credentials.
+    verifyClient: ({ origin, req }: { origin?: string; req: http.IncomingMessage }) =>
+      !origin || config.allowedOrigins.includes(origin) || sameOrigin(origin, req),
+  });
+  const wsCleanup = useServer<
+    Record<string, unknown>,
+    { request: http.IncomingMessage; socket: import('ws').WebSocket }
+  >(
     {
       execute: (args: ExecutionArgs) => (args.rootValue as EnvelopRoot).execute(args),
       subscribe: (args: ExecutionArgs) => (args.rootValue as EnvelopRoot).subscribe(args),
+      // Subscriptions need a session, checked once when the socket connects; logging out
+      // closes the socket (SocketRegistry).
+      onConnect: async (ctx) => {
+        const viewer = await viewerOf(ctx.extra.request, accounts);
+        if (!viewer) return false;
+        sockets.add(viewer.tokenHash, ctx.extra.socket);
+        return true;
+      },
       onSubscribe: async (ctx, _id, params) => {
         const {
           schema: envSchema,
@@ -157,6 +238,14 @@ export async function buildApp(config: AppConfig): Promise<App> {
 }
 
 type OperationResult = ReturnType<NonNullable<Parameters<typeof useServer>[0]['execute']>>;
+
+function sameOrigin(origin: string, req: http.IncomingMessage): boolean {
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
 
 interface EnvelopRoot {
   execute: (args: ExecutionArgs) => OperationResult;

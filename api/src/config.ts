@@ -21,6 +21,16 @@ export interface AppConfig {
   logTailDefaultLines: number;
   allowedOrigins: string[];
   production: boolean;
+  signupOpen: boolean;
+  /** Base64 master key from MASTER_KEY; else the key file (created on first start). */
+  masterKey: string | undefined;
+  masterKeyFile: string;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  /** 'auto': Secure when the request came over https (or X-Forwarded-Proto says so behind TRUST_PROXY). */
+  cookieSecure: 'auto' | boolean;
+  trustProxy: boolean;
+  introspection: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -35,6 +45,14 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!values.includes(raw as T))
+    throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = ROOT): AppConfig {
@@ -68,5 +86,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = ROOT)
       .map((o) => o.trim())
       .filter(Boolean),
     production: env.NODE_ENV === 'production',
+    signupOpen: oneOf(env, 'SIGNUP', ['open', 'closed'], 'open') === 'open',
+    masterKey: env.MASTER_KEY || undefined,
+    masterKeyFile: resolve(env.MASTER_KEY_FILE || path.join(dataDir, 'master.key')),
+    sessionIdleMs: int(env, 'SESSION_IDLE_HOURS', 72, 1, 24 * 365) * 3_600_000,
+    sessionAbsoluteMs: int(env, 'SESSION_MAX_DAYS', 30, 1, 365) * 86_400_000,
+    cookieSecure: { auto: 'auto' as const, true: true, false: false }[
+      oneOf(env, 'COOKIE_SECURE', ['auto', 'true', 'false'], 'auto')
+    ],
+    trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
+    introspection:
+      oneOf(env, 'INTROSPECTION', ['on', 'off'], env.NODE_ENV === 'production' ? 'off' : 'on') === 'on',
   };
 }

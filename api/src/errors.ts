@@ -30,3 +30,13 @@ export class RunStateError extends Error {
     super(message);
   }
 }
+
+/** The run's provider needs an API key the user has not stored (see Settings). */
+export class ProviderKeyMissingError extends Error {
+  constructor(
+    readonly provider: string,
+    readonly variable: string,
+  ) {
+    super(`No ${provider} API key is stored: add one in Settings (it is passed to the run as ${variable})`);
+  }
+}

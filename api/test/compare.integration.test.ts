@@ -73,6 +73,9 @@ describe('comparing real offline runs', () => {
     server = await startServer();
     demo = await run(server, { benchmark: 'offline_demo', model: 'offline/demo' });
     good = await run(server, { benchmark: 'offline_demo', model: 'offline/demo-good' });
+    await server.gql(
+      `mutation { setProviderKey(provider: "nosuchprovider", value: "ns-0123456789") { __typename } }`,
+    );
     failed = await run(server, { benchmark: 'mmlu', model: 'nosuchprovider/x', limit: 5 });
     for (const id of [demo, good, failed]) {
       await waitFor(
@@ -181,7 +184,7 @@ describe('comparing real offline runs', () => {
   });
 
   it('exports runs, samples and comparisons over HTTP as CSV and JSON', async () => {
-    const runsCsv = parseCsv(await (await fetch(`${server.url}/api/export/runs.csv`)).text());
+    const runsCsv = parseCsv(await (await server.fetch(`/api/export/runs.csv`)).text());
     expect(runsCsv[0]!.slice(0, 3)).toEqual(['id', 'benchmark', 'model']);
     expect(
       runsCsv
@@ -189,21 +192,19 @@ describe('comparing real offline runs', () => {
         .map((r) => r[0])
         .sort(),
     ).toEqual([demo, good, failed].sort());
-    const samples = (await (await fetch(`${server.url}/api/runs/${good}/samples.json`)).json()) as {
+    const samples = (await (await server.fetch(`/api/runs/${good}/samples.json`)).json()) as {
       id: string;
       correct: boolean;
     }[];
     expect(samples).toHaveLength(36);
     expect(samples.filter((s) => s.correct)).toHaveLength(32);
-    const wrong = parseCsv(
-      await (await fetch(`${server.url}/api/runs/${good}/samples.csv?correct=false`)).text(),
-    );
+    const wrong = parseCsv(await (await server.fetch(`/api/runs/${good}/samples.csv?correct=false`)).text());
     expect(wrong).toHaveLength(1 + 4);
-    const compare = await fetch(`${server.url}/api/compare.json?ids=${demo},${good}`);
+    const compare = await server.fetch(`/api/compare.json?ids=${demo},${good}`);
     expect(compare.headers.get('content-disposition')).toMatch(/comparison\.json/);
     expect(((await compare.json()) as { kind: string }[]).some((r) => r.kind === 'pair')).toBe(true);
-    expect((await fetch(`${server.url}/api/compare.csv?ids=${demo}`)).status).toBe(400);
-    expect((await fetch(`${server.url}/api/runs/${demo}x/samples.csv`)).status).toBe(404);
+    expect((await server.fetch(`/api/compare.csv?ids=${demo}`)).status).toBe(400);
+    expect((await server.fetch(`/api/runs/${demo}x/samples.csv`)).status).toBe(404);
     const viaGraphql = await server.gql<{ exportRuns: string }>(`{ exportRuns(format: CSV) }`);
     expect(parseCsv(viaGraphql.exportRuns)).toEqual(runsCsv);
   });

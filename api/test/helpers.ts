@@ -12,8 +12,50 @@ export interface TestServer {
   url: string;
   config: AppConfig;
   dataDir: string;
+  /** Session cookie of the user the server was started with (the first user: an admin). */
+  cookie: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** fetch() of a path on the server, with the session cookie. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
+}
+
+/** POSTs a GraphQL operation; throws on GraphQL errors. */
+export async function gqlAt<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  cookie?: string,
+): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`GraphQL errors: ${body.errors.map((e) => e.message).join('; ')}`);
+  return body.data as T;
+}
+
+/** Signs a new user up and returns its session cookie ("obw_session=…"). */
+export async function signUp(
+  url: string,
+  username: string,
+  password = 'correct horse battery',
+): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `mutation($u: String!, $p: String!) { signUp(username: $u, password: $p) { __typename ... on Error { message } } }`,
+      variables: { u: username, p: password },
+    }),
+  });
+  const body = (await response.json()) as { data: { signUp: { __typename: string; message?: string } } };
+  if (body.data.signUp.__typename !== 'MutationSignUpSuccess')
+    throw new Error(`sign-up failed: ${body.data.signUp.message}`);
+  const cookie = response.headers.get('set-cookie') ?? '';
+  return cookie.split(';')[0]!;
 }
 
 export function tempDir(prefix = 'obw-test-'): string {
@@ -28,22 +70,16 @@ export async function startServer(
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', ...env }, ROOT);
   const app = await buildApp(config);
   const url = await app.start(0);
+  const cookie = env.NO_TEST_USER ? '' : await signUp(url, 'admin').catch(() => logIn(url, 'admin'));
   return {
     app,
     url,
     config,
     dataDir,
-    async gql(query, variables) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-      if (body.errors?.length)
-        throw new Error(`GraphQL errors: ${body.errors.map((e) => e.message).join('; ')}`);
-      return body.data as never;
-    },
+    cookie,
+    gql: (query, variables) => gqlAt(url, query, variables, cookie),
+    fetch: (path, init = {}) =>
+      fetch(`${url}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), cookie } }),
     stop: () => app.stop(),
   };
 }
@@ -59,4 +95,21 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(intervalMs);
   }
+}
+
+/** Logs an existing user in and returns the session cookie (empty when refused). */
+export async function logIn(
+  url: string,
+  username: string,
+  password = 'correct horse battery',
+): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { __typename } }`,
+      variables: { u: username, p: password },
+    }),
+  });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
 }

@@ -14,7 +14,7 @@ async function startFake(server: TestServer, modelArgs: Record<string, string | 
   const { startRun } = await server.gql<Started>(START, {
     input: {
       benchmark: 'offline_demo',
-      model: 'fake/model',
+      model: 'mockllm/scripted',
       modelArgs: Object.entries(modelArgs).map(([key, value]) => ({ key, value: String(value) })),
     },
   });
@@ -54,7 +54,7 @@ describe('live runs with a scripted bench', () => {
     const n = 30_000;
     const id = await startFake(server, { lines: n, batch: 200, interval_ms: 5, stderr_every: 1000 });
     const received: EventLine[] = [];
-    const first = wsClient(server.url);
+    const first = wsClient(server.url, server.cookie);
     const a = subscribeRunEvents(first, id, { stdout: 0, stderr: 0 }, (e) => received.push(...e.lines));
     await waitFor(async () => received.length > 2000, { what: 'the first lines' });
     a.unsubscribe();
@@ -64,7 +64,7 @@ describe('live runs with a scripted bench', () => {
     const next = (stream: 'STDOUT' | 'STDERR') =>
       Math.max(-1, ...received.filter((l) => l.stream === stream).map((l) => l.line)) + 1;
     const events: RunEventData[] = [];
-    const second = wsClient(server.url);
+    const second = wsClient(server.url, server.cookie);
     await subscribeRunEvents(second, id, { stdout: next('STDOUT'), stderr: next('STDERR') }, (e) => {
       events.push(e);
       received.push(...e.lines);
@@ -83,7 +83,7 @@ describe('live runs with a scripted bench', () => {
     const id = await startFake(server, { lines: 50, batch: 50 });
     await waitFor(async () => (await status(server, id)) === 'COMPLETED', { what: 'completion' });
     const lines: EventLine[] = [];
-    const client = wsClient(server.url);
+    const client = wsClient(server.url, server.cookie);
     await subscribeRunEvents(client, id, { stdout: 40, stderr: 0 }, (e) => lines.push(...e.lines)).done;
     await client.dispose();
     expect(lines[0]).toMatchObject({ stream: 'STDOUT', line: 40 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { processGroupMembers } from '../src/runs/orphans.js';
 import { ROOT, tempDir, waitFor } from './helpers.js';
-import { gqlAt, spawnServer } from './serverProcess.js';
+import { spawnServer, type ServerProcess } from './serverProcess.js';
 
 const FAKE_BENCH = path.join(import.meta.dirname, 'fixtures', 'fake-bench.mjs');
 const START = `mutation($input: StartRunInput!) { startRun(input: $input) { ... on MutationStartRunSuccess { data { id } } } }`;
@@ -18,19 +18,22 @@ function env(dataDir: string): Record<string, string> {
   };
 }
 
-async function start(url: string, modelArgs: Record<string, string>): Promise<string> {
-  const data = await gqlAt<{ startRun: { data: { id: string } } }>(url, START, {
+async function start(server: ServerProcess, modelArgs: Record<string, string>): Promise<string> {
+  const data = await server.gql<{ startRun: { data: { id: string } } }>(START, {
     input: {
       benchmark: 'offline_demo',
-      model: 'fake/model',
+      model: 'mockllm/scripted',
       modelArgs: Object.entries(modelArgs).map(([key, value]) => ({ key, value })),
     },
   });
   return data.startRun.data.id;
 }
 
-async function runStatus(url: string, id: string): Promise<{ status: string; error: string | null }> {
-  return (await gqlAt<{ run: { status: string; error: string | null } }>(url, RUN, { id })).run;
+async function runStatus(
+  server: ServerProcess,
+  id: string,
+): Promise<{ status: string; error: string | null }> {
+  return (await server.gql<{ run: { status: string; error: string | null } }>(RUN, { id })).run;
 }
 
 function groupOf(dataDir: string, id: string): number {
@@ -44,9 +47,9 @@ describe('server restarts', () => {
   it('after SIGKILL: the running run becomes INTERRUPTED, its orphans die, queued runs resume', async () => {
     const dataDir = tempDir();
     const first = await spawnServer(env(dataDir));
-    const running = await start(first.url, { lines: '3', grandchild: '1' });
-    const queued = await start(first.url, { lines: '3' });
-    await waitFor(async () => (await runStatus(first.url, running)).status === 'RUNNING', {
+    const running = await start(first, { lines: '3', grandchild: '1' });
+    const queued = await start(first, { lines: '3' });
+    await waitFor(async () => (await runStatus(first, running)).status === 'RUNNING', {
       what: 'RUNNING',
     });
     const pgid = await waitFor(
@@ -72,7 +75,7 @@ describe('server restarts', () => {
 
     const second = await spawnServer(env(dataDir));
     try {
-      expect(await runStatus(second.url, running)).toEqual({
+      expect(await runStatus(second, running)).toEqual({
         status: 'INTERRUPTED',
         error: 'The server stopped while this run was running',
       });
@@ -80,7 +83,7 @@ describe('server restarts', () => {
         timeoutMs: 3000,
         what: 'orphans to die',
       });
-      await waitFor(async () => (await runStatus(second.url, queued)).status === 'COMPLETED', {
+      await waitFor(async () => (await runStatus(second, queued)).status === 'COMPLETED', {
         what: 'the queued run',
       });
       const meta = JSON.parse(fs.readFileSync(path.join(dataDir, 'runs', running, 'meta.json'), 'utf8'));
@@ -95,8 +98,8 @@ describe('server restarts', () => {
   it('on SIGTERM: running runs are canceled explicitly, never left RUNNING', async () => {
     const dataDir = tempDir();
     const server = await spawnServer(env(dataDir));
-    const id = await start(server.url, { lines: '3', grandchild: '1', ignore_term: '1' });
-    await waitFor(async () => (await runStatus(server.url, id)).status === 'RUNNING', { what: 'RUNNING' });
+    const id = await start(server, { lines: '3', grandchild: '1', ignore_term: '1' });
+    await waitFor(async () => (await runStatus(server, id)).status === 'RUNNING', { what: 'RUNNING' });
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     const meta = JSON.parse(fs.readFileSync(path.join(dataDir, 'runs', id, 'meta.json'), 'utf8'));
@@ -104,7 +107,7 @@ describe('server restarts', () => {
 
     const again = await spawnServer(env(dataDir));
     try {
-      expect((await runStatus(again.url, id)).status).toBe('CANCELED');
+      expect((await runStatus(again, id)).status).toBe('CANCELED');
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;

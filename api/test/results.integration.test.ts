@@ -125,7 +125,7 @@ describe('results of a real offline run', () => {
       'arith-01/2',
       'arith-02/1',
     ]);
-    const bad = await fetch(`${server.url}/graphql`, {
+    const bad = await server.fetch(`/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

@@ -15,6 +15,7 @@ const START = `mutation Start($input: StartRunInput!) {
     ... on MutationStartRunSuccess { data { ${RUN_FIELDS} } }
     ... on ValidationError { field message }
     ... on CatalogUnavailableError { message fix }
+    ... on ProviderKeyMissingError { message provider variable }
   }
 }`;
 
@@ -105,11 +106,11 @@ describe('runs with the real bench', () => {
     expect(fs.readFileSync(path.join(dir, 'stdout.log'), 'utf8')).toMatch(/Samples:|offline_demo/);
 
     // The artifact download serves contract names only.
-    const download = await fetch(`${server.url}${run.artifacts.find((a) => a.name === 'command.txt')!.url}`);
+    const download = await server.fetch(`${run.artifacts.find((a) => a.name === 'command.txt')!.url}`);
     expect(download.status).toBe(200);
     expect((await download.text()).trim()).toBe(run.command);
     for (const bad of ['..%2Fconfig.json', '%2e%2e%2f%2e%2e%2fetc%2fpasswd', 'logs', 'summary.json.tmp']) {
-      expect((await fetch(`${server.url}/api/runs/${id}/artifacts/${bad}`)).status).toBe(404);
+      expect((await server.fetch(`/api/runs/${id}/artifacts/${bad}`)).status).toBe(404);
     }
 
     // command.txt reproduces the run when pasted into a shell (here: from another directory).
@@ -142,40 +143,42 @@ describe('runs with the real bench', () => {
     expect(after).toBe(before);
   });
 
-  it('ends FAILED with bench’s own message for an unknown provider and for a missing key', async () => {
-    const unknown = await start(server, {
-      benchmark: 'offline_demo',
-      model: 'nosuchprovider/model',
-      limit: 2,
-    });
+  it('refuses a run whose provider key is missing, and ends FAILED with bench’s message for an unknown provider', async () => {
+    // #6: startRun checks the key first, so a missing key never reaches bench.
     const missingKey = await start(server, {
       benchmark: 'offline_demo',
       model: 'openai/gpt-4o-mini',
       limit: 2,
     });
-    const [a, b] = await Promise.all([
-      waitTerminal(server, unknown.data!.id),
-      waitTerminal(server, missingKey.data!.id),
-    ]);
+    expect(missingKey).toMatchObject({ __typename: 'ProviderKeyMissingError' });
+    expect(missingKey.message).toMatch(/OPENAI_API_KEY/);
+
+    // With a key stored, an unknown provider gets as far as bench, which rejects it.
+    await server.gql(
+      `mutation { setProviderKey(provider: "nosuchprovider", value: "ns-0123456789") { __typename } }`,
+    );
+    const unknown = await start(server, {
+      benchmark: 'offline_demo',
+      model: 'nosuchprovider/model',
+      limit: 2,
+    });
+    const a = await waitTerminal(server, unknown.data!.id);
     expect(a.status).toBe('FAILED');
-    expect(a.error).toMatch(/nosuchprovider/i);
-    expect(b.status).toBe('FAILED');
-    expect(b.error).toMatch(/OPENAI_API_KEY/);
-    for (const run of [a, b]) {
-      const meta = JSON.parse(
-        fs.readFileSync(path.join(server.dataDir, 'runs', run.id, 'meta.json'), 'utf8'),
-      );
-      expect(meta.status).toBe('FAILED');
-      const summary = JSON.parse(
-        fs.readFileSync(path.join(server.dataDir, 'runs', run.id, 'summary.json'), 'utf8'),
-      );
-      expect(summary).toMatchObject({ primary_metric: null, metrics: [], breakdowns: [] });
-      expect(summary.notes.length).toBeGreaterThan(0);
-    }
+    expect(a.error).toMatch(/Model API nosuchprovider of model 'nosuchprovider\/model' not recognized/);
+    const meta = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'runs', a.id, 'meta.json'), 'utf8'));
+    expect(meta.status).toBe('FAILED');
+    const summary = JSON.parse(
+      fs.readFileSync(path.join(server.dataDir, 'runs', a.id, 'summary.json'), 'utf8'),
+    );
+    expect(summary).toMatchObject({ primary_metric: null, metrics: [], breakdowns: [] });
+    expect(summary.notes.length).toBeGreaterThan(0);
+    expect(
+      JSON.parse(fs.readFileSync(path.join(server.dataDir, 'runs', a.id, 'env_keys_used.json'), 'utf8')),
+    ).toEqual(['NOSUCHPROVIDER_API_KEY']);
   });
 
   it('pages runs newest first and keeps them across a restart', async () => {
-    const query = `query($after: String) { runs(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id status createdAt } } }`;
+    const query = `query($after: String) { runs(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id status createdAt } } }`;
     type Page = {
       runs: {
         totalCount: number;
@@ -184,12 +187,13 @@ describe('runs with the real bench', () => {
       };
     };
     const first = await server.gql<Page>(query);
-    expect(first.runs.totalCount).toBe(3);
+    expect(first.runs.totalCount).toBe(2);
     expect(first.runs.pageInfo.hasNextPage).toBe(true);
     const second = await server.gql<Page>(query, { after: first.runs.pageInfo.endCursor });
+    expect(second.runs.pageInfo.hasNextPage).toBe(false);
     const all = [...first.runs.nodes, ...second.runs.nodes];
-    expect(all).toHaveLength(3);
-    expect(new Set(all.map((r) => r.id)).size).toBe(3);
+    expect(all).toHaveLength(2);
+    expect(new Set(all.map((r) => r.id)).size).toBe(2);
     expect([...all].sort((x, y) => y.createdAt.localeCompare(x.createdAt))).toEqual(all);
 
     await server.stop();
@@ -197,12 +201,12 @@ describe('runs with the real bench', () => {
     const again = await server.gql<Page>(
       `query { runs(first: 10) { totalCount nodes { id status createdAt } } }`,
     );
-    expect(again.runs.totalCount).toBe(3);
+    expect(again.runs.totalCount).toBe(2);
     expect(again.runs.nodes.map((r) => r.id)).toEqual(all.map((r) => r.id));
   });
 
   it('serves health and a 404 for unknown API paths', async () => {
-    expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: 'ok' });
-    expect((await fetch(`${server.url}/api/nope`)).status).toBe(404);
+    expect(await (await server.fetch(`/api/health`)).json()).toEqual({ status: 'ok' });
+    expect((await server.fetch(`/api/nope`)).status).toBe(404);
   });
 });

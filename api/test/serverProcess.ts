@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { ROOT } from './helpers.js';
+import { gqlAt, logIn, ROOT, signUp } from './helpers.js';
 
 export interface ServerProcess {
   url: string;
+  /** Session cookie of the test admin (signed up on first start, logged in afterwards). */
+  cookie: string;
+  gql<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
   child: ChildProcess;
   output: () => string;
   /** Resolves with the exit code (or signal) once the process is gone. */
@@ -34,16 +37,6 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     child.stdout!.on('data', check);
     void exited.then(() => reject(new Error(`server exited:\n${output}`)));
   });
-  return { url, child, output: () => output, exited };
-}
-
-export async function gqlAt<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
-  return body.data as T;
+  const cookie = await signUp(url, 'admin').catch(() => logIn(url, 'admin'));
+  return { url, cookie, gql: (q, v) => gqlAt(url, q, v, cookie), child, output: () => output, exited };
 }

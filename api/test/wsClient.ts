@@ -23,10 +23,16 @@ export const RUN_EVENTS = `subscription($runId: ID!, $from: LogOffsetInput) {
   }
 }`;
 
-export function wsClient(httpUrl: string): Client {
+/** A graphql-ws client that sends the session cookie with its upgrade request. */
+export function wsClient(httpUrl: string, cookie: string): Client {
+  class CookieWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie } });
+    }
+  }
   return createClient({
     url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: CookieWebSocket,
     retryAttempts: 0,
     lazy: true,
   });

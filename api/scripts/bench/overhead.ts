@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir, waitFor } from '../../test/helpers.js';
-import { gqlAt, spawnServer } from '../../test/serverProcess.js';
+import { spawnServer } from '../../test/serverProcess.js';
 import type { Row } from './report.js';
 
 const ARGS = {
@@ -23,8 +23,7 @@ export async function overheadBenchmark(repeats: number): Promise<Row[]> {
   try {
     for (let i = 0; i < repeats; i++) {
       const t0 = performance.now();
-      const start = await gqlAt<{ startRun: { data: { id: string; command: string } } }>(
-        server.url,
+      const start = await server.gql<{ startRun: { data: { id: string; command: string } } }>(
         `mutation($input: StartRunInput!) { startRun(input: $input) { ... on MutationStartRunSuccess { data { id command } } } }`,
         { input: ARGS },
       );
@@ -32,11 +31,9 @@ export async function overheadBenchmark(repeats: number): Promise<Row[]> {
       await waitFor(
         async () =>
           (
-            await gqlAt<{ run: { status: string } }>(
-              server.url,
-              `query($id: ID!) { run(id: $id) { status } }`,
-              { id },
-            )
+            await server.gql<{ run: { status: string } }>(`query($id: ID!) { run(id: $id) { status } }`, {
+              id,
+            })
           ).run.status === 'COMPLETED',
         { intervalMs: 100, timeoutMs: 300_000, what: 'the run' },
       );

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ROOT, tempDir } from '../../test/helpers.js';
-import { gqlAt, spawnServer, type ServerProcess } from '../../test/serverProcess.js';
+import { spawnServer, type ServerProcess } from '../../test/serverProcess.js';
 import { subscribeRunEvents, wsClient } from '../../test/wsClient.js';
 import { percentile, rssMb, type Row } from './report.js';
 
@@ -9,10 +9,10 @@ const FAKE_BENCH = path.join(ROOT, 'api', 'test', 'fixtures', 'fake-bench.mjs');
 const START = `mutation($input: StartRunInput!) { startRun(input: $input) { ... on MutationStartRunSuccess { data { id } } } }`;
 
 async function startFake(server: ServerProcess, args: Record<string, string | number>): Promise<string> {
-  const data = await gqlAt<{ startRun: { data: { id: string } } }>(server.url, START, {
+  const data = await server.gql<{ startRun: { data: { id: string } } }>(START, {
     input: {
       benchmark: 'offline_demo',
-      model: 'fake/model',
+      model: 'mockllm/scripted',
       modelArgs: Object.entries(args).map(([key, value]) => ({ key, value: String(value) })),
     },
   });
@@ -26,7 +26,7 @@ async function throughput(server: ServerProcess, lines: number, subscribers: num
   let delivered = 0;
   let first = 0;
   let last = 0;
-  const clients = Array.from({ length: subscribers }, () => wsClient(server.url));
+  const clients = Array.from({ length: subscribers }, () => wsClient(server.url, server.cookie));
   const runs = clients.map(
     (client, index) =>
       subscribeRunEvents(client, id, { stdout: 0, stderr: 0 }, (event) => {
@@ -64,7 +64,7 @@ async function bigOutput(server: ServerProcess, gigabytes: number): Promise<Row>
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.child.pid!))), 100);
   const started = Date.now();
   const id = await startFake(server, { lines, batch: 2000, interval_ms: 0, width });
-  const client = wsClient(server.url);
+  const client = wsClient(server.url, server.cookie);
   let received = 0;
   await subscribeRunEvents(client, id, { stdout: 0, stderr: 0 }, (e) => (received += e.lines.length)).done;
   await client.dispose();

@@ -6,6 +6,7 @@ import type { RunConfig } from '../openbench/runConfig.js';
 import type { Summary } from '../openbench/summary.js';
 import type { RunDirectory } from '../runs/artifacts.js';
 import type { RunRepository } from '../runs/repository.js';
+import { canSee, type Viewer } from '../auth/viewer.js';
 import { mcnemarExact, pairedBootstrap, type DifferenceEstimate, type PairedCounts } from './stats.js';
 
 export const MIN_RUNS = 2;
@@ -261,7 +262,12 @@ export function pairStatistics(
 
 /** Compares 2–10 runs: aligned metrics and breakdowns, warnings, paired statistics. */
 export async function compareRuns(
-  deps: { dataSource: DataSource; runRepository: RunRepository; directory: (id: string) => RunDirectory },
+  deps: {
+    viewer: Viewer;
+    dataSource: DataSource;
+    runRepository: RunRepository;
+    directory: (id: string) => RunDirectory;
+  },
   runIds: string[],
 ): Promise<Comparison> {
   const unique = [...new Set(runIds)];
@@ -274,7 +280,8 @@ export async function compareRuns(
   const runs: ComparedRun[] = [];
   for (const id of unique) {
     const run = await deps.runRepository.get(id);
-    if (!run) throw new NotFoundError('Run', id);
+    // Another user's run is as missing as one that does not exist.
+    if (!run || !canSee(deps.viewer, run)) throw new NotFoundError('Run', id);
     runs.push({ run, summary: readSummary(deps.directory(id)) });
   }
   const correctness = await loadCorrectness(deps.dataSource, unique);

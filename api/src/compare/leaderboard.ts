@@ -36,8 +36,12 @@ function label(settings: Record<string, unknown>): string {
  * The best COMPLETED run per model on a benchmark, among runs whose settings make their scores
  * comparable: one ranked group per distinct settings, the group with the most runs first.
  */
-export async function leaderboard(runs: RunRepository, benchmark: string): Promise<LeaderboardGroup[]> {
-  const completed = await runs.completedWithMetric(benchmark);
+export async function leaderboard(
+  runs: RunRepository,
+  benchmark: string,
+  ownerId: string | null,
+): Promise<LeaderboardGroup[]> {
+  const completed = await runs.completedWithMetric(benchmark, ownerId);
   const groups = new Map<string, { settings: Record<string, unknown>; runs: RunRow[] }>();
   for (const run of completed) {
     const settings = settingsOf(run);

@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config.js';
 import { RunEntity } from './entities/Run.js';
 import { SampleEntity } from './entities/Sample.js';
+import { ProviderKeyEntity, SessionEntity, UserEntity } from './entities/User.js';
 import { CreateRuns1764300000000 } from './migrations/sqlite/1764300000000-CreateRuns.js';
 import { CreateSamples1764310000000 } from './migrations/sqlite/1764310000000-CreateSamples.js';
+import { CreateAuth1764320000000 } from './migrations/sqlite/1764320000000-CreateAuth.js';
 
-const SQLITE_MIGRATIONS = [CreateRuns1764300000000, CreateSamples1764310000000];
+const SQLITE_MIGRATIONS = [CreateRuns1764300000000, CreateSamples1764310000000, CreateAuth1764320000000];
 
 /**
  * Opens the database and brings its schema up to date with migrations (never `synchronize`).
@@ -24,7 +26,7 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: file,
-    entities: [RunEntity, SampleEntity],
+    entities: [RunEntity, SampleEntity, UserEntity, SessionEntity, ProviderKeyEntity],
     migrations: SQLITE_MIGRATIONS,
     migrationsRun: true,
     synchronize: false,

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { isArtifactName, isRunId } from '../runs/artifacts.js';
+import { canSee, type Viewer } from '../auth/viewer.js';
+import { isArtifactName, isRunId, type ArtifactName } from '../runs/artifacts.js';
 import type { RunRepository } from '../runs/repository.js';
 import type { RunService } from '../runs/service.js';
 
@@ -15,23 +16,25 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * GET /api/runs/:id/artifacts/:name — streams one artifact of the contract. Only names of
- * the contract are served (no paths, so no traversal), and only for runs that exist.
+ * the contract are served (no paths, so no traversal), and only from runs the viewer may see.
  */
 export async function serveArtifact(
   req: IncomingMessage,
   res: ServerResponse,
   pathname: string,
-  deps: { runs: RunService; runRepository: RunRepository },
+  deps: { runs: RunService; runRepository: RunRepository; viewer: Viewer | null },
 ): Promise<boolean> {
   const match = ROUTE.exec(pathname);
   if (!match) return false;
   const [, id, rawName] = match as unknown as [string, string, string];
   const name = decodeURIComponent(rawName);
-  if (!isRunId(id) || !isArtifactName(name) || !(await deps.runRepository.get(id))) {
+  const run = isRunId(id) && isArtifactName(name) ? await deps.runRepository.get(id) : null;
+  // Another user's run is indistinguishable from a missing one.
+  if (!run || !canSee(deps.viewer, run)) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
     return true;
   }
-  const file = deps.runs.directory(id).file(name);
+  const file = deps.runs.directory(id).file(name as ArtifactName);
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat?.isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');

@@ -6,6 +6,7 @@ import { RUN_STATUSES, type RunStatus } from '../db/entities/Run.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { renderTable, runRows, sampleRows, type ExportFormat } from '../exports/render.js';
 import { comparisonTable, RUN_COLUMNS, SAMPLE_COLUMNS } from '../exports/tables.js';
+import { canSee, ownerScope, type Viewer } from '../auth/viewer.js';
 import { isRunId } from '../runs/artifacts.js';
 import type { RunRepository } from '../runs/repository.js';
 import type { SampleStore } from '../runs/sampleStore.js';
@@ -16,6 +17,7 @@ export interface ExportDeps {
   runs: RunService;
   runRepository: RunRepository;
   samples: SampleStore;
+  viewer: Viewer | null;
 }
 
 const RUNS = /^\/api\/export\/runs\.(csv|json)$/;
@@ -47,6 +49,9 @@ function fail(res: ServerResponse, status: number, message: string): true {
  */
 export async function serveExport(url: URL, res: ServerResponse, deps: ExportDeps): Promise<boolean> {
   const q = url.searchParams;
+  if (![RUNS, SAMPLES, COMPARE].some((r) => r.test(url.pathname))) return false;
+  const viewer = deps.viewer;
+  if (!viewer) return fail(res, 401, 'Log in first');
   let match = RUNS.exec(url.pathname);
   if (match) {
     const status = q.get('status');
@@ -56,6 +61,7 @@ export async function serveExport(url: URL, res: ServerResponse, deps: ExportDep
       benchmark: q.get('benchmark'),
       model: q.get('model'),
       status: status as RunStatus | null,
+      ownerId: ownerScope(viewer),
     };
     await send(
       res,
@@ -68,7 +74,8 @@ export async function serveExport(url: URL, res: ServerResponse, deps: ExportDep
   match = SAMPLES.exec(url.pathname);
   if (match) {
     const [, id, format] = match as unknown as [string, string, ExportFormat];
-    if (!isRunId(id) || !(await deps.runRepository.get(id))) return fail(res, 404, 'Not found');
+    const run = isRunId(id) ? await deps.runRepository.get(id) : null;
+    if (!run || !canSee(viewer, run)) return fail(res, 404, 'Not found');
     const correct = q.get('correct');
     const filter = {
       correct: correct === null ? null : correct === 'true',
@@ -94,6 +101,7 @@ export async function serveExport(url: URL, res: ServerResponse, deps: ExportDep
         );
       const comparison = await compareRuns(
         {
+          viewer,
           dataSource: deps.dataSource,
           runRepository: deps.runRepository,
           directory: (id) => deps.runs.directory(id),

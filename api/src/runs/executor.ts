@@ -36,11 +36,11 @@ export async function executeRun(
   bin: string,
   env: Record<string, string>,
   hooks: ExecutionHooks,
-  logCapBytes: number,
+  options: { logCapBytes: number; redact: (text: string) => string },
 ): Promise<ExecutionOutcome> {
   const output = new RunLogWriter(
     { stdout: dir.file('stdout.log'), stderr: dir.file('stderr.log') },
-    logCapBytes,
+    options.logCapBytes,
     (lines) => {
       hooks.onLines(lines);
       for (const line of lines) {
@@ -48,6 +48,7 @@ export async function executeRun(
         if (progress) hooks.onProgress(progress);
       }
     },
+    options.redact,
   );
   const child = startBenchProcess({
     bin,

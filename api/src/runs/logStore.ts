@@ -28,6 +28,7 @@ class StreamLog {
     private readonly stream: OutputStream,
     file: string,
     private readonly capBytes: number,
+    private readonly redact: (text: string) => string,
   ) {
     this.out = fs.createWriteStream(file, { flags: 'w' });
   }
@@ -65,7 +66,8 @@ class StreamLog {
     const lines: LogLine[] = [];
     let data = '';
     for (const raw of texts) {
-      const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      // Secrets are masked per whole line, so one split across two writes is still caught.
+      const text = this.redact(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
       const size = Buffer.byteLength(text) + 1;
       if (!force && this.bytes + size > this.capBytes) {
         if (this.droppedLines === 0) {
@@ -93,10 +95,11 @@ export class RunLogWriter implements OutputSink {
     files: Record<OutputStream, string>,
     capBytes: number,
     private readonly onLines: (lines: LogLine[]) => void,
+    redact: (text: string) => string = (text) => text,
   ) {
     this.logs = {
-      stdout: new StreamLog('stdout', files.stdout, capBytes),
-      stderr: new StreamLog('stderr', files.stderr, capBytes),
+      stdout: new StreamLog('stdout', files.stdout, capBytes, redact),
+      stderr: new StreamLog('stderr', files.stderr, capBytes, redact),
     };
   }
 

@@ -6,6 +6,8 @@ export interface RunFilter {
   benchmark?: string | null;
   model?: string | null;
   status?: RunStatus | null;
+  /** Only this user's runs; null or absent for every run (admins). */
+  ownerId?: string | null;
 }
 
 export interface RunPage {
@@ -56,14 +58,15 @@ export class RunRepository {
       .getMany();
   }
 
-  completedWithMetric(benchmark: string): Promise<RunRow[]> {
-    return this.repo
+  completedWithMetric(benchmark: string, ownerId: string | null): Promise<RunRow[]> {
+    const query = this.repo
       .createQueryBuilder('run')
       .where('run.benchmark = :benchmark AND run.status = :status AND run.primaryMetricValue IS NOT NULL', {
         benchmark,
         status: 'COMPLETED',
-      })
-      .getMany();
+      });
+    if (ownerId) query.andWhere('run.ownerId = :ownerId', { ownerId });
+    return query.getMany();
   }
 
   async page(first: number, after: string | null, filter: RunFilter = {}): Promise<RunPage> {
@@ -71,6 +74,7 @@ export class RunRepository {
     if (filter.benchmark) query.andWhere('run.benchmark = :benchmark', { benchmark: filter.benchmark });
     if (filter.model) query.andWhere('run.model = :model', { model: filter.model });
     if (filter.status) query.andWhere('run.status = :status', { status: filter.status });
+    if (filter.ownerId) query.andWhere('run.ownerId = :ownerId', { ownerId: filter.ownerId });
     const totalCount = await query.clone().getCount();
     const cursor = after ? decodeCursor(after) : null;
     if (cursor) {

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { AppConfig } from '../config.js';
 import { TERMINAL_STATUSES, type RunRow, type RunStatus } from '../db/entities/Run.js';
-import { NotFoundError, RunStateError } from '../errors.js';
+import { NotFoundError, ProviderKeyMissingError, RunStateError } from '../errors.js';
+import type { ProviderKeys } from '../auth/providerKeys.js';
+import { keyVariable, needsKey, providerOf } from '../auth/providers.js';
+import { redactor } from '../auth/redaction.js';
 import type { CatalogService } from '../openbench/catalog.js';
 import { buildEvalArgs, formatCommand } from '../openbench/command.js';
 import type { BenchProcess } from '../openbench/process.js';
@@ -51,6 +54,7 @@ export class RunService {
     private readonly samples: SampleStore,
     private readonly catalog: CatalogService,
     private readonly pubsub: AppPubSub,
+    private readonly providerKeys: ProviderKeys,
   ) {
     this.scheduler = new Scheduler(config.maxConcurrentRuns, (id) => this.execute(id));
   }
@@ -68,16 +72,17 @@ export class RunService {
     return this.scheduler.position(runId);
   }
 
-  async start(input: StartRunInput): Promise<RunRow> {
+  /** Validates, checks that the owner has the provider's key, and queues the run. */
+  async start(input: StartRunInput, ownerId: string): Promise<RunRow> {
     const catalog = await this.catalog.get();
     const config: RunConfig = {
       ...validateStartRun(input, catalog),
       openbench_version: catalog.openbenchVersion,
     };
-    return this.create(config);
+    return this.create(config, ownerId);
   }
 
-  async rerun(id: string): Promise<RunRow> {
+  async rerun(id: string, ownerId: string): Promise<RunRow> {
     const previous = await this.require(id);
     const catalog = await this.catalog.get();
     const config = previous.config as unknown as RunConfig;
@@ -85,19 +90,23 @@ export class RunService {
     if (!catalog.byName.has(config.benchmark)) {
       throw new RunStateError(`Benchmark ${config.benchmark} is no longer in the catalog`, previous.status);
     }
-    return this.create({ ...config, openbench_version: catalog.openbenchVersion });
+    return this.create({ ...config, openbench_version: catalog.openbenchVersion }, ownerId);
   }
 
-  private async create(config: RunConfig): Promise<RunRow> {
+  private async create(config: RunConfig, ownerId: string): Promise<RunRow> {
     if (this.stopping) throw new RunStateError('The server is shutting down', 'QUEUED');
+    const provider = providerOf(config.model);
+    if (needsKey(provider) && !(await this.providerKeys.has(ownerId, provider))) {
+      throw new ProviderKeyMissingError(provider, keyVariable(provider));
+    }
     const id = randomUUID();
     const dir = this.directory(id);
     await dir.create();
     await dir.writeJson('config.json', config);
     const command = formatCommand(this.config.openbenchBin, buildEvalArgs(config, dir.logsDir));
     await dir.writeText('command.txt', command + '\n');
-    // Names of injected provider key variables (values never); none until keys exist (#6).
-    await dir.writeJson('env_keys_used.json', []);
+    // Names of the key variables the run will get (never values).
+    await dir.writeJson('env_keys_used.json', needsKey(provider) ? [keyVariable(provider)] : []);
     const row: RunRow = {
       id,
       benchmark: config.benchmark,
@@ -117,6 +126,7 @@ export class RunService {
       primaryMetricValue: null,
       primaryMetricStderr: null,
       sampleCount: null,
+      ownerId,
     };
     await this.runs.insert(row);
     await this.writeMeta(row);
@@ -197,11 +207,20 @@ export class RunService {
     try {
       const running = await this.transition(queued, 'RUNNING', { startedAt: now() });
       const dir = this.directory(id);
+      const config = running.config as unknown as RunConfig;
+      const provider = providerOf(config.model);
+      // The owner's key for this run's provider only, read at the last moment; never stored.
+      const env =
+        running.ownerId && needsKey(provider)
+          ? await this.providerKeys.environment(running.ownerId, provider)
+          : {};
+      await dir.writeJson('env_keys_used.json', Object.keys(env));
+      const redact = redactor(Object.values(env));
       const outcome = await executeRun(
         dir,
-        running.config as unknown as RunConfig,
+        config,
         this.config.openbenchBin,
-        {},
+        env,
         {
           onSpawn: async (child) => {
             live.process = child;
@@ -212,7 +231,7 @@ export class RunService {
           onProgress: (progress) => this.recordProgress(id, live, progress),
           onLines: (lines) => this.queueLines(id, live, lines),
         },
-        this.config.logCapBytes,
+        { logCapBytes: this.config.logCapBytes, redact },
       );
       this.flushLines(id, live);
       const sampleCount = await this.indexSamples(id, outcome.summary);
@@ -296,6 +315,8 @@ export class RunService {
   }
 
   private recordProgress(id: string, live: LiveRun, progress: ProgressUpdate): void {
+    // bench repeats the task header ("(8 samples)") in its closing summary: not a restart.
+    if (progress.completed === 0 && (live.progress?.completed ?? 0) > 0) return;
     live.progress = progress;
     this.pubsub.publish('runEvent', id, {
       kind: 'progress',

@@ -9,6 +9,7 @@ import {
 } from '../compare/comparison.js';
 import { leaderboard, type LeaderboardEntry, type LeaderboardGroup } from '../compare/leaderboard.js';
 import { isRunId } from '../runs/artifacts.js';
+import { ownerScope, requireViewer } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { RunType } from './run.js';
 
@@ -207,6 +208,7 @@ builder.queryField('comparison', (t) =>
       if (bad) throw new NotFoundError('Run', bad);
       return compareRuns(
         {
+          viewer: requireViewer(ctx.viewer),
           dataSource: ctx.dataSource,
           runRepository: ctx.runRepository,
           directory: (id) => ctx.runs.directory(id),
@@ -250,6 +252,7 @@ builder.queryField('leaderboard', (t) =>
   t.field({
     type: [LeaderboardGroupType],
     args: { benchmark: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => leaderboard(ctx.runRepository, args.benchmark),
+    resolve: (_root, args, ctx) =>
+      leaderboard(ctx.runRepository, args.benchmark, ownerScope(requireViewer(ctx.viewer))),
   }),
 );

@@ -1,4 +1,5 @@
-import { NotFoundError, RunStateError, ValidationError } from '../errors.js';
+import { AuthError, RateLimitedError } from '../auth/accounts.js';
+import { NotFoundError, ProviderKeyMissingError, RunStateError, ValidationError } from '../errors.js';
 import { CatalogUnavailableError } from '../openbench/catalog.js';
 import { builder } from './builder.js';
 
@@ -36,4 +37,30 @@ builder.objectType(CatalogUnavailableError, {
   interfaces: [ErrorInterface],
   isTypeOf: (value) => value instanceof CatalogUnavailableError,
   fields: (t) => ({ fix: t.exposeString('fix', { description: 'What to do about it.' }) }),
+});
+
+builder.objectType(ProviderKeyMissingError, {
+  name: 'ProviderKeyMissingError',
+  description: 'The model’s provider needs an API key that is not stored in Settings.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof ProviderKeyMissingError,
+  fields: (t) => ({
+    provider: t.exposeString('provider'),
+    variable: t.exposeString('variable', { description: 'The environment variable the run would get.' }),
+  }),
+});
+
+builder.objectType(AuthError, {
+  name: 'AuthError',
+  description: 'Wrong credentials, or sign-up is closed.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof AuthError,
+  fields: () => ({}),
+});
+
+builder.objectType(RateLimitedError, {
+  name: 'RateLimitedError',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof RateLimitedError,
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt('retryAfterSeconds') }),
 });

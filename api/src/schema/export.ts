@@ -1,5 +1,6 @@
 import { collect, renderTable, runRows, sampleRows } from '../exports/render.js';
 import { comparisonTable, RUN_COLUMNS, SAMPLE_COLUMNS } from '../exports/tables.js';
+import { ownerScope, requireViewer } from '../auth/viewer.js';
 import { builder } from './builder.js';
 import { ComparisonType } from './comparison.js';
 import { RunFilterInput, RunType } from './run.js';
@@ -16,8 +17,16 @@ builder.queryField('exportRuns', (t) =>
       format: t.arg({ type: ExportFormatEnum, required: true }),
       filter: t.arg({ type: RunFilterInput }),
     },
-    resolve: (_root, args, ctx) =>
-      collect(renderTable(RUN_COLUMNS, runRows(ctx.runRepository, args.filter ?? {}), format(args.format))),
+    resolve: (_root, args, ctx) => {
+      const ownerId = ownerScope(requireViewer(ctx.viewer));
+      return collect(
+        renderTable(
+          RUN_COLUMNS,
+          runRows(ctx.runRepository, { ...args.filter, ownerId }),
+          format(args.format),
+        ),
+      );
+    },
   }),
 );
 

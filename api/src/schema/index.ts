@@ -9,6 +9,8 @@ import './runEvent.js';
 import './sample.js';
 import './comparison.js';
 import './export.js';
+import './user.js';
+import './providerKey.js';
 
 /** The whole schema, fields sorted so the printed SDL is stable. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { filter, pipe } from 'graphql-yoga';
 import { RUN_STATUSES, type RunRow } from '../db/entities/Run.js';
 import { NotFoundError, RunStateError, ValidationError } from '../errors.js';
 import { CatalogUnavailableError } from '../openbench/catalog.js';
@@ -6,7 +7,9 @@ import type { Summary } from '../openbench/summary.js';
 import { isRunId } from '../runs/artifacts.js';
 import { tailLines } from '../runs/logTail.js';
 import { encodeCursor } from '../runs/repository.js';
-import { builder } from './builder.js';
+import { canSee, ownerScope, requireViewer } from '../auth/viewer.js';
+import { ProviderKeyMissingError } from '../errors.js';
+import { builder, type Context } from './builder.js';
 import { MetricType, SummaryType } from './summary.js';
 
 export const RunStatusEnum = builder.enumType('RunStatus', { values: RUN_STATUSES });
@@ -45,6 +48,7 @@ const ArtifactType = builder.simpleObject('Artifact', {
 export const RunType = builder.objectRef<RunRow>('Run').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
+    ownerId: t.exposeID('ownerId', { nullable: true, description: 'The user who started the run.' }),
     benchmark: t.exposeString('benchmark'),
     model: t.exposeString('model'),
     status: t.field({ type: RunStatusEnum, resolve: (r) => r.status }),
@@ -187,7 +191,11 @@ builder.queryField('runs', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const first = Math.max(1, Math.min(args.first ?? 20, 200));
-      const page = await ctx.runRepository.page(first, args.after ?? null, args.filter ?? {});
+      const owner = ownerScope(requireViewer(ctx.viewer));
+      const page = await ctx.runRepository.page(first, args.after ?? null, {
+        ...args.filter,
+        ownerId: owner,
+      });
       const edges = page.rows.map((node) => ({ cursor: encodeCursor(node), node }));
       return {
         edges,
@@ -204,7 +212,7 @@ builder.queryField('run', (t) =>
     type: RunType,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => (isRunId(String(args.id)) ? ctx.runRepository.get(String(args.id)) : null),
+    resolve: (_root, args, ctx) => visibleRun(ctx, String(args.id)),
   }),
 );
 
@@ -212,16 +220,23 @@ builder.mutationField('startRun', (t) =>
   t.field({
     type: RunType,
     description: 'Validates the input and queues a run; it starts when a slot is free.',
-    errors: { types: [ValidationError, CatalogUnavailableError] },
+    errors: { types: [ValidationError, CatalogUnavailableError, ProviderKeyMissingError] },
     args: { input: t.arg({ type: StartRunInput, required: true }) },
-    resolve: (_root, { input }, ctx) => ctx.runs.start(input),
+    resolve: (_root, { input }, ctx) => ctx.runs.start(input, requireViewer(ctx.viewer).user.id),
   }),
 );
 
-function runId(id: string | number): string {
-  const value = String(id);
-  if (!isRunId(value)) throw new NotFoundError('Run', value);
-  return value;
+/** A run the viewer may see, or null: another user's run is indistinguishable from none. */
+export async function visibleRun(ctx: Context, id: string): Promise<RunRow | null> {
+  if (!isRunId(id)) return null;
+  const run = await ctx.runRepository.get(id);
+  return run && canSee(ctx.viewer, run) ? run : null;
+}
+
+async function runId(ctx: Context, id: string | number): Promise<string> {
+  const run = await visibleRun(ctx, String(id));
+  if (!run) throw new NotFoundError('Run', String(id));
+  return run.id;
 }
 
 builder.mutationField('cancelRun', (t) =>
@@ -230,7 +245,7 @@ builder.mutationField('cancelRun', (t) =>
     description: 'Stops a running run (its whole process group) or takes a queued one off the queue.',
     errors: { types: [NotFoundError, RunStateError] },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.runs.cancel(runId(args.id)),
+    resolve: async (_root, args, ctx) => ctx.runs.cancel(await runId(ctx, args.id)),
   }),
 );
 
@@ -238,9 +253,10 @@ builder.mutationField('rerun', (t) =>
   t.field({
     type: RunType,
     description: 'Starts a new run with the same configuration.',
-    errors: { types: [NotFoundError, RunStateError, CatalogUnavailableError] },
+    errors: { types: [NotFoundError, RunStateError, CatalogUnavailableError, ProviderKeyMissingError] },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.runs.rerun(runId(args.id)),
+    resolve: async (_root, args, ctx) =>
+      ctx.runs.rerun(await runId(ctx, args.id), requireViewer(ctx.viewer).user.id),
   }),
 );
 
@@ -248,7 +264,11 @@ builder.subscriptionField('runsChanged', (t) =>
   t.field({
     type: RunType,
     description: 'Every status change of every run (for live lists).',
-    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe('runsChanged'),
+    subscribe: (_root, _args, ctx) =>
+      pipe(
+        ctx.pubsub.subscribe('runsChanged'),
+        filter((run: RunRow) => canSee(ctx.viewer, run)),
+      ),
     resolve: (run) => run,
   }),
 );

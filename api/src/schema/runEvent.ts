@@ -2,11 +2,10 @@ import { GraphQLError } from 'graphql';
 import type { RunRow } from '../db/entities/Run.js';
 import { NotFoundError } from '../errors.js';
 import type { ProgressEvent } from '../pubsub.js';
-import { isRunId } from '../runs/artifacts.js';
 import { runEventStream, type StreamEvent } from '../runs/eventStream.js';
 import type { LogLine } from '../runs/logStore.js';
 import { builder } from './builder.js';
-import { LogStreamEnum, RunType } from './run.js';
+import { LogStreamEnum, RunType, visibleRun } from './run.js';
 
 const RunEventKindEnum = builder.enumType('RunEventKind', {
   values: {
@@ -127,7 +126,7 @@ builder.subscriptionField('runEvents', (t) =>
       const id = String(args.runId);
       const notFound = () =>
         new GraphQLError(`Run ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
-      if (!isRunId(id)) throw notFound();
+      if (!(await visibleRun(ctx, id))) throw notFound();
       const from = { stdout: args.fromOffset?.stdout ?? 0, stderr: args.fromOffset?.stderr ?? 0 };
       try {
         yield* runEventStream(

@@ -3,9 +3,8 @@ import type { SampleRow } from '../db/entities/Sample.js';
 import { ValidationError } from '../errors.js';
 import type { InspectSample } from '../openbench/logSamples.js';
 import { textOf } from '../openbench/sampleFields.js';
-import { isRunId } from '../runs/artifacts.js';
 import { builder } from './builder.js';
-import { RunType } from './run.js';
+import { RunType, visibleRun } from './run.js';
 
 interface ScoreEntry {
   scorer: string;
@@ -192,8 +191,9 @@ builder.queryField('sample', (t) =>
       epoch: t.arg.int({ defaultValue: 1 }),
     },
     resolve: async (_root, args, ctx) => {
-      const runId = String(args.runId);
-      if (!isRunId(runId)) return null;
+      const run = await visibleRun(ctx, String(args.runId));
+      if (!run) return null;
+      const runId = run.id;
       const row = await ctx.samples.get(runId, args.id, args.epoch ?? 1);
       if (!row) return null;
       const sample = await ctx.samples.full(ctx.runs.directory(runId).file('openbench.log.json'), row);

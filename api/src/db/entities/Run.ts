@@ -28,6 +28,8 @@ export interface RunRow {
   primaryMetricStderr: number | null;
   /** Samples indexed from the log (null until the run has finished and been indexed). */
   sampleCount: number | null;
+  /** The user who started it; null for runs from before accounts existed. */
+  ownerId: string | null;
 }
 
 export const RunEntity = new EntitySchema<RunRow>({
@@ -52,6 +54,7 @@ export const RunEntity = new EntitySchema<RunRow>({
     primaryMetricValue: { type: 'double precision', nullable: true },
     primaryMetricStderr: { type: 'double precision', nullable: true },
     sampleCount: { type: 'integer', nullable: true },
+    ownerId: { type: 'varchar', length: 36, nullable: true },
   },
   indices: [
     { name: 'IDX_runs_created', columns: ['createdAt', 'id'] },

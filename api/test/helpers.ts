@@ -37,25 +37,44 @@ export async function gqlAt<T>(
   return body.data as T;
 }
 
-/** Signs a new user up and returns its session cookie ("obw_session=…"). */
+/** Calls signUp or logIn; returns the response's session cookie ("obw_session=…") and result type. */
+async function authenticate(
+  url: string,
+  field: 'signUp' | 'logIn',
+  username: string,
+  password: string,
+): Promise<{ cookie: string; type: string; message?: string }> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: `mutation($u: String!, $p: String!) { result: ${field}(username: $u, password: $p) { __typename ... on Error { message } } }`,
+      variables: { u: username, p: password },
+    }),
+  });
+  const body = (await response.json()) as { data: { result: { __typename: string; message?: string } } };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { cookie, type: body.data.result.__typename, message: body.data.result.message };
+}
+
+/** Signs a new user up and returns its session cookie. */
 export async function signUp(
   url: string,
   username: string,
   password = 'correct horse battery',
 ): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation($u: String!, $p: String!) { signUp(username: $u, password: $p) { __typename ... on Error { message } } }`,
-      variables: { u: username, p: password },
-    }),
-  });
-  const body = (await response.json()) as { data: { signUp: { __typename: string; message?: string } } };
-  if (body.data.signUp.__typename !== 'MutationSignUpSuccess')
-    throw new Error(`sign-up failed: ${body.data.signUp.message}`);
-  const cookie = response.headers.get('set-cookie') ?? '';
-  return cookie.split(';')[0]!;
+  const result = await authenticate(url, 'signUp', username, password);
+  if (result.type !== 'MutationSignUpSuccess') throw new Error(`sign-up failed: ${result.message}`);
+  return result.cookie;
+}
+
+/** Logs an existing user in and returns the session cookie (empty when refused). */
+export async function logIn(
+  url: string,
+  username: string,
+  password = 'correct horse battery',
+): Promise<string> {
+  return (await authenticate(url, 'logIn', username, password)).cookie;
 }
 
 export function tempDir(prefix = 'obw-test-'): string {
@@ -95,21 +114,4 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(intervalMs);
   }
-}
-
-/** Logs an existing user in and returns the session cookie (empty when refused). */
-export async function logIn(
-  url: string,
-  username: string,
-  password = 'correct horse battery',
-): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: `mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { __typename } }`,
-      variables: { u: username, p: password },
-    }),
-  });
-  return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
 }

@@ -1,3 +1,4 @@
+import type { SampleRow } from '../db/entities/Sample.js';
 import type { InspectSample } from './logSamples.js';
 
 const PREVIEW = 500;
@@ -28,20 +29,8 @@ export function correctness(value: unknown): boolean | null {
   return null;
 }
 
-export interface SampleFields {
-  sampleId: string;
-  epoch: number;
-  correct: boolean | null;
-  scoreValue: string | null;
-  scores: Record<string, { value: unknown; answer: string | null }>;
-  inputPreview: string;
-  targetPreview: string;
-  answerPreview: string;
-  metadata: Record<string, unknown>;
-  totalTokens: number | null;
-  totalTime: number | null;
-  error: string | null;
-}
+/** The indexed columns of a sample that come from the sample itself. */
+export type SampleFields = Omit<SampleRow, 'rowId' | 'runId' | 'position' | 'logOffset' | 'logLength'>;
 
 /** The indexed fields of one sample; the primary scorer decides correctness. */
 export function sampleFields(sample: InspectSample, primaryScorer: string | null): SampleFields {

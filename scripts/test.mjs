@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startPostgres } from './postgres-cluster.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'test-results');
@@ -19,8 +20,18 @@ if (setup.status !== 0) {
   process.exit(1);
 }
 
+// The integration tests that exercise the database run a second time on PostgreSQL.
+const POSTGRES_TESTS = [
+  'test/runs',
+  'test/results',
+  'test/compare',
+  'test/access',
+  'test/live',
+  'test/catalog',
+];
 const suites = [
   { name: 'api', workspace: 'api', script: 'test' },
+  { name: 'api-postgres', workspace: 'api', script: 'test', args: POSTGRES_TESTS, postgres: true },
   { name: 'browser', workspace: 'client', script: 'test:e2e' },
 ];
 
@@ -30,14 +41,33 @@ for (const suite of suites) {
   const report = path.join(resultsDir, `${suite.name}.json`);
   fs.rmSync(report, { force: true });
   console.log(`\n=== ${suite.name} tests ===`);
+  const postgres = suite.postgres ? startPostgres() : null;
+  if (suite.postgres && !postgres) {
+    console.error(
+      'PostgreSQL is not installed (Debian: apt-get install -y postgresql); its suite cannot run.',
+    );
+    failed += 1;
+    continue;
+  }
   const result = spawnSync(
     'npm',
-    ['run', suite.script, '-w', suite.workspace, '--', '--json', `--outputFile=${report}`],
+    [
+      'run',
+      suite.script,
+      '-w',
+      suite.workspace,
+      '--',
+      ...(suite.args ?? []),
+      '--json',
+      `--outputFile=${report}`,
+    ],
     {
       cwd: root,
       stdio: 'inherit',
+      env: postgres ? { ...process.env, TEST_DATABASE_URL: postgres.url } : process.env,
     },
   );
+  postgres?.stop();
   if (fs.existsSync(report)) {
     const totals = JSON.parse(fs.readFileSync(report, 'utf8'));
     passed += totals.numPassedTests;

@@ -224,10 +224,13 @@ describe('users cannot reach each other’s runs', () => {
       me: { username: 'erin' },
     });
     const longAgo = new Date(Date.now() - 73 * 3_600_000).toISOString();
-    await server.app.dataSource.query(
-      `UPDATE sessions SET lastSeenAt = ? WHERE userId = (SELECT id FROM users WHERE username = 'erin')`,
-      [longAgo],
-    );
+    const erin = await server.app.dataSource.query(`SELECT id FROM users WHERE username = 'erin'`);
+    await server.app.dataSource
+      .createQueryBuilder()
+      .update('sessions')
+      .set({ lastSeenAt: longAgo })
+      .where('"userId" = :id', { id: (erin as { id: string }[])[0]!.id })
+      .execute();
     expect((await raw(server.url, { query: `{ me { id } }` }, second)).data).toEqual({ me: null });
   });
 

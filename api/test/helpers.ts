@@ -82,11 +82,36 @@ export function tempDir(prefix = 'obw-test-'): string {
 }
 
 /** A real server (HTTP + WebSocket) on a free port, on a fresh SQLite file in a temp dir. */
+/**
+ * With TEST_DATABASE_URL (a PostgreSQL server, see scripts/postgres-cluster.mjs) every data dir
+ * gets a database of its own on it, so the same tests run on PostgreSQL.
+ */
+const databases = new Map<string, string>();
+async function databaseFor(dataDir: string): Promise<Record<string, string>> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) return {};
+  let url = databases.get(dataDir);
+  if (!url) {
+    const name = `obw_${path
+      .basename(dataDir)
+      .replace(/[^a-z0-9]/gi, '_')
+      .toLowerCase()}`;
+    const { default: pg } = await import('pg');
+    const client = new pg.Client(admin);
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+    url = admin.replace(/\/[^/]*$/, `/${name}`);
+    databases.set(dataDir, url);
+  }
+  return { DATABASE_URL: url };
+}
+
 export async function startServer(
   env: Record<string, string> = {},
   dataDir = tempDir(),
 ): Promise<TestServer> {
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', ...env }, ROOT);
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', ...(await databaseFor(dataDir)), ...env }, ROOT);
   const app = await buildApp(config);
   const url = await app.start(0);
   const cookie = env.NO_TEST_USER ? '' : await signUp(url, 'admin').catch(() => logIn(url, 'admin'));

@@ -94,7 +94,9 @@ describe('live runs with a scripted bench', () => {
     const id = await startFake(server, { lines: 5, grandchild: 1, ignore_term: 1 });
     const pid = await waitFor(
       async () => {
-        const [row] = await server.app.dataSource.query('SELECT pid FROM runs WHERE id = ?', [id]);
+        const row = await server.app.dataSource
+          .getRepository<{ pid: number | null }>('Run')
+          .findOneBy({ id } as never);
         return row?.pid && processGroupMembers(row.pid).length >= 2 ? (row.pid as number) : null;
       },
       { what: 'the process group' },

@@ -8,25 +8,31 @@ import { ProviderKeyEntity, SessionEntity, UserEntity } from './entities/User.js
 import { CreateRuns1764300000000 } from './migrations/sqlite/1764300000000-CreateRuns.js';
 import { CreateSamples1764310000000 } from './migrations/sqlite/1764310000000-CreateSamples.js';
 import { CreateAuth1764320000000 } from './migrations/sqlite/1764320000000-CreateAuth.js';
+import { Initial1764300000000 } from './migrations/postgres/1764300000000-Initial.js';
 
 const SQLITE_MIGRATIONS = [CreateRuns1764300000000, CreateSamples1764310000000, CreateAuth1764320000000];
 
+const ENTITIES = [RunEntity, SampleEntity, UserEntity, SessionEntity, ProviderKeyEntity];
+const POSTGRES_MIGRATIONS = [Initial1764300000000];
+
 /**
- * Opens the database and brings its schema up to date with migrations (never `synchronize`).
- * SQLite runs in WAL mode so readers (GraphQL queries) never wait for the run writer.
+ * Opens the database and brings its schema up to date with migrations (never `synchronize`):
+ * SQLite (the default; WAL mode, so readers never wait for the run writer) or PostgreSQL
+ * (`postgres://` URLs), with the same entities and a migrations folder each.
  */
 export async function openDatabase(config: AppConfig): Promise<DataSource> {
   const url = config.databaseUrl;
-  if (!url.startsWith('sqlite:')) {
-    // TODO(#7): PostgreSQL entities share these definitions but need their own migrations.
-    throw new Error('PostgreSQL support is not implemented yet (issue #7); use a sqlite: DATABASE_URL');
-  }
-  const file = url.slice('sqlite:'.length);
+  const dataSource = url.startsWith('sqlite:') ? sqlite(url.slice('sqlite:'.length)) : postgres(url);
+  await dataSource.initialize();
+  return dataSource;
+}
+
+function sqlite(file: string): DataSource {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const dataSource = new DataSource({
+  return new DataSource({
     type: 'better-sqlite3',
     database: file,
-    entities: [RunEntity, SampleEntity, UserEntity, SessionEntity, ProviderKeyEntity],
+    entities: ENTITIES,
     migrations: SQLITE_MIGRATIONS,
     migrationsRun: true,
     synchronize: false,
@@ -36,6 +42,16 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
       db.pragma('synchronous = NORMAL');
     },
   });
-  await dataSource.initialize();
-  return dataSource;
+}
+
+function postgres(url: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: POSTGRES_MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    extra: { max: 10 },
+  });
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { ROOT, tempDir } from '../../test/helpers.js';
+import { ROOT, signUp, tempDir } from '../../test/helpers.js';
 import { percentile, type Row } from './report.js';
 
 const QUERY = `query($ids: [ID!]!) { comparison(runIds: $ids) { ... on QueryComparisonSuccess { data {
@@ -15,6 +15,8 @@ export async function compareBenchmark(runCount: number, samples: number): Promi
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0' }, ROOT);
   const app = await buildApp(config);
   const url = await app.start(0);
+  const cookie = await signUp(url, 'bench');
+  const ownerId = ((await app.dataSource.query(`SELECT id FROM users`)) as { id: string }[])[0]!.id;
   try {
     const ids: string[] = [];
     for (let r = 0; r < runCount; r++) {
@@ -22,8 +24,8 @@ export async function compareBenchmark(runCount: number, samples: number): Promi
       ids.push(id);
       const accuracy = 0.5 + r * 0.03;
       await app.dataSource.query(
-        `INSERT INTO runs (id, benchmark, model, status, config, command, createdAt, primaryMetricName, primaryMetricValue, sampleCount)
-         VALUES (?, 'synthetic', ?, 'COMPLETED', ?, 'bench eval synthetic', ?, 'accuracy', ?, ?)`,
+        `INSERT INTO runs (id, benchmark, model, status, config, command, createdAt, primaryMetricName, primaryMetricValue, sampleCount, ownerId)
+         VALUES (?, 'synthetic', ?, 'COMPLETED', ?, 'bench eval synthetic', ?, 'accuracy', ?, ?, ?)`,
         [
           id,
           `model-${r}`,
@@ -31,6 +33,7 @@ export async function compareBenchmark(runCount: number, samples: number): Promi
           new Date(Date.now() + r).toISOString(),
           accuracy,
           samples,
+          ownerId,
         ],
       );
       const dir = path.join(config.runsDir, id);
@@ -73,7 +76,7 @@ export async function compareBenchmark(runCount: number, samples: number): Promi
         const t0 = performance.now();
         const response = await fetch(`${url}/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', cookie },
           body: JSON.stringify({ query: QUERY, variables: { ids: ids.slice(0, n) } }),
         });
         const body = (await response.json()) as { data?: { comparison?: { data?: { pairs: unknown[] } } } };

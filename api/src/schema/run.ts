@@ -21,15 +21,17 @@ interface Progress {
   etaSeconds: number | null;
 }
 
+/** Done over total, capped at 1; null when either is unknown. */
+export function progressFraction(p: { completed: number | null; total: number | null }): number | null {
+  return p.completed !== null && p.total ? Math.min(1, p.completed / p.total) : null;
+}
+
 const ProgressType = builder.objectRef<Progress>('Progress').implement({
   description: 'Samples done so far. Null counts mean progress is unknown (not zero).',
   fields: (t) => ({
     completed: t.exposeInt('completed', { nullable: true }),
     total: t.exposeInt('total', { nullable: true }),
-    fraction: t.float({
-      nullable: true,
-      resolve: (p) => (p.completed !== null && p.total ? Math.min(1, p.completed / p.total) : null),
-    }),
+    fraction: t.float({ nullable: true, resolve: progressFraction }),
     etaSeconds: t.exposeFloat('etaSeconds', {
       nullable: true,
       description: 'From the rate observed so far.',

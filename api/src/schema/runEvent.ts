@@ -5,7 +5,7 @@ import type { ProgressEvent } from '../pubsub.js';
 import { runEventStream, type StreamEvent } from '../runs/eventStream.js';
 import type { LogLine } from '../runs/logStore.js';
 import { builder } from './builder.js';
-import { LogStreamEnum, RunType, visibleRun } from './run.js';
+import { LogStreamEnum, progressFraction, RunType, visibleRun } from './run.js';
 
 const RunEventKindEnum = builder.enumType('RunEventKind', {
   values: {
@@ -65,10 +65,7 @@ const LiveProgressType = builder.objectRef<ProgressEvent>('LiveProgress').implem
   fields: (t) => ({
     completed: t.exposeInt('completed', { nullable: true }),
     total: t.exposeInt('total', { nullable: true }),
-    fraction: t.float({
-      nullable: true,
-      resolve: (p) => (p.completed !== null && p.total ? Math.min(1, p.completed / p.total) : null),
-    }),
+    fraction: t.float({ nullable: true, resolve: progressFraction }),
     metricName: t.exposeString('metricName', { nullable: true }),
     metricValue: t.exposeFloat('metricValue', { nullable: true }),
   }),

@@ -331,8 +331,10 @@ export class RunService {
     const at = Date.now();
     if (at - live.progressSavedAt >= PROGRESS_SAVE_INTERVAL_MS || progress.completed === progress.total) {
       live.progressSavedAt = at;
+      // Lists (runsChanged) hear about progress at the same throttled pace as the database.
       void this.runs
         .update(id, { progressCompleted: progress.completed, progressTotal: progress.total })
+        .then((row) => this.pubsub.publish('runsChanged', row))
         .catch(() => undefined);
     }
   }

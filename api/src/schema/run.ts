@@ -265,7 +265,7 @@ builder.mutationField('rerun', (t) =>
 builder.subscriptionField('runsChanged', (t) =>
   t.field({
     type: RunType,
-    description: 'Every status change of every run (for live lists).',
+    description: 'Status changes and (every few seconds) progress of the viewer’s runs, for live lists.',
     subscribe: (_root, _args, ctx) =>
       pipe(
         ctx.pubsub.subscribe('runsChanged'),

@@ -1,7 +1,60 @@
+import type { Page } from 'playwright-core';
+
 /**
- * Starting runs straight through the GraphQL API, for tests whose subject is a page other than
- * New Run (which has its own test): they need a run, not the form.
+ * Calling the GraphQL API straight from a test, as the browser's user: requests go through the
+ * page's own request context, so they carry (and set) the same session cookie as the page.
+ * For tests whose subject is a page other than the one that would create the thing they need.
  */
+export interface ApiTarget {
+  page: Page;
+  server: { url: string };
+}
+
+export async function graphql<T>(
+  target: ApiTarget,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const response = await target.page.request.post(`${target.server.url}/graphql`, {
+    data: { query, variables },
+    headers: { 'x-graphql-csrf': '1' },
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (!body.data || body.errors?.length) {
+    throw new Error(`GraphQL request failed (${response.status()}): ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data;
+}
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** The account the tests use; on a fresh server the first account is an admin. */
+export const E2E_USER: Credentials = { username: 'e2e-admin', password: 'e2e-password-123' };
+
+/** Creates the account and logs the page in (the session cookie lands in the browser context). */
+export async function signUp(target: ApiTarget, user: Credentials = E2E_USER): Promise<void> {
+  const data = await graphql<{ signUp: { __typename: string; message?: string } }>(
+    target,
+    `
+      mutation SignUp($username: String!, $password: String!) {
+        signUp(username: $username, password: $password) {
+          __typename
+          ... on Error {
+            message
+          }
+        }
+      }
+    `,
+    { ...user },
+  );
+  if (data.signUp.__typename !== 'MutationSignUpSuccess') {
+    throw new Error(`signUp failed: ${data.signUp.__typename} ${data.signUp.message ?? ''}`);
+  }
+}
+
 export interface StartRunInput {
   benchmark: string;
   model: string;
@@ -20,21 +73,32 @@ const START_RUN = `
     }
   }`;
 
-export async function startRun(serverUrl: string, input: StartRunInput): Promise<string> {
-  const response = await fetch(`${serverUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: START_RUN, variables: { input } }),
-  });
-  const body = (await response.json()) as {
-    data?: { startRun: { __typename: string; data?: { id: string }; message?: string } };
-    errors?: { message: string }[];
-  };
-  const result = body.data?.startRun;
-  if (!result?.data) {
-    throw new Error(`startRun failed: ${result?.message ?? JSON.stringify(body.errors ?? body)}`);
+export async function startRun(target: ApiTarget, input: StartRunInput): Promise<string> {
+  const data = await graphql<{
+    startRun: { __typename: string; data?: { id: string }; message?: string };
+  }>(target, START_RUN, { input });
+  if (!data.startRun.data)
+    throw new Error(`startRun failed: ${data.startRun.message ?? data.startRun.__typename}`);
+  return data.startRun.data.id;
+}
+
+const TERMINAL = ['COMPLETED', 'FAILED', 'CANCELED', 'INTERRUPTED'];
+
+/** Polls the run until it is over; returns its final status. */
+export async function waitForRun(target: ApiTarget, id: string, timeoutMs = 90_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const data = await graphql<{ run: { status: string } | null }>(
+      target,
+      'query Run($id: ID!) { run(id: $id) { status } }',
+      { id },
+    );
+    const status = data.run?.status;
+    if (status && TERMINAL.includes(status)) return status;
+    if (Date.now() > deadline)
+      throw new Error(`Run ${id} still ${status ?? 'missing'} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  return result.data.id;
 }
 
 /** A run of the shipped offline eval that takes ~10 s: 8 samples, one at a time, 1 s each. */

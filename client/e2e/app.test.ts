@@ -107,7 +107,7 @@ test('the Dashboard shows a run started elsewhere appear and finish without a re
   // A marker on the window: a reload or navigation would drop it.
   await page.evaluate(() => ((window as unknown as { e2eMarker: boolean }).e2eMarker = true));
 
-  const runId = await startRun(server.url, { benchmark: 'offline_demo', model: 'offline/demo-good' });
+  const runId = await startRun(session, { benchmark: 'offline_demo', model: 'offline/demo-good' });
   const row = page.locator(`[data-testid="run-row-${runId}"]`);
   await row.waitFor();
   expect(await row.textContent()).toContain('offline/demo-good');
@@ -117,6 +117,15 @@ test('the Dashboard shows a run started elsewhere appear and finish without a re
     .first()
     .waitFor();
   expect(await page.evaluate(() => (window as unknown as { e2eMarker?: boolean }).e2eMarker)).toBe(true);
+
+  // Ticking runs for a comparison: the button counts them and is enabled from 2.
+  const rows = page.locator('[data-run-row]');
+  expect(await rows.count()).toBeGreaterThanOrEqual(2);
+  await rows.nth(0).locator('input[type="checkbox"]').check();
+  await rows.nth(1).locator('input[type="checkbox"]').check();
+  const compare = page.locator('[data-testid="compare-selected"]');
+  expect((await compare.textContent())?.trim()).toBe('Compare (2)');
+  expect(await compare.isDisabled()).toBe(false);
   await session.screenshot('dashboard');
 
   await row.click();
@@ -136,4 +145,35 @@ test('a server ValidationError is shown on the field it names', async () => {
     .getByText('Unknown benchmark "not_a_benchmark"', { exact: false })
     .waitFor();
   expect(page.url()).toContain('/runs/new');
+});
+
+test('New Run with a model whose provider key is not stored says so on the model field, with a link to Settings', async () => {
+  const { page, server } = session;
+  await page.goto(`${server.url}/runs/new?benchmark=offline_demo`);
+  await page
+    .locator('[data-testid="benchmark-detail"]')
+    .getByText('offline_demo')
+    .waitFor({ timeout: 60_000 });
+  const model = page.locator('[data-testid="model-input"] input');
+  await model.fill('openai/gpt-4o-mini');
+  await page.getByText('Needs your openai key (OPENAI_API_KEY): add it in Settings').waitFor();
+  await page.locator('[data-testid="start-run"]').click();
+
+  const missing = page.locator('[data-testid="key-missing"]');
+  await missing.waitFor();
+  expect(await missing.textContent()).toContain('OPENAI_API_KEY');
+  expect(page.url()).toContain('/runs/new');
+  // Let the button's ripple and the hint's transition settle for the picture.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
+  await session.screenshot('new-run-key-missing', { viewportOnly: true });
+
+  // A keyless model clears the warning: nothing changes for local-only models.
+  await model.fill('offline/demo');
+  await missing.waitFor({ state: 'detached' });
+  await model.fill('openai/gpt-4o-mini');
+  await page.locator('[data-testid="start-run"]').click();
+  await missing.locator('[data-testid="key-missing-settings"]').click();
+  await page.waitForURL(`${server.url}/settings`);
+  await page.locator('[data-testid="provider-row-openai"] [data-testid="key-status-unset"]').waitFor();
 });

@@ -5,7 +5,7 @@ const session = useSession();
 
 test('Cancel → confirm ends the run as CANCELED and its log stays visible', async () => {
   const { page, server } = session;
-  const runId = await startRun(server.url, SLOW_OFFLINE_RUN);
+  const runId = await startRun(session, SLOW_OFFLINE_RUN);
   await page.goto(`${server.url}/runs/${runId}`);
 
   // Cancel once bench is really running and has printed something.
@@ -36,7 +36,7 @@ test('Cancel → confirm ends the run as CANCELED and its log stays visible', as
 test('a completed run shows its primary metric, the breakdown chart and a sample with its conversation', async () => {
   const { page, server } = session;
   // demo-weak gets half of the 36 samples wrong: both kinds of rows exist.
-  const runId = await startRun(server.url, { benchmark: 'offline_demo', model: 'offline/demo-weak' });
+  const runId = await startRun(session, { benchmark: 'offline_demo', model: 'offline/demo-weak' });
   await page.goto(`${server.url}/runs/${runId}`);
   await page
     .locator('[data-testid="run-detail"] header [data-testid="status-COMPLETED"]')
@@ -58,6 +58,14 @@ test('a completed run shows its primary metric, the breakdown chart and a sample
     const marks = Array.from(document.querySelectorAll('[data-sample-row] [data-correct]'));
     return marks.length > 0 && marks.every((m) => m.getAttribute('data-correct') === 'false');
   });
+
+  // The export follows the filter.
+  const samplesCsv = await page
+    .locator('[data-testid="export-samples"] [data-testid="export-csv"]')
+    .getAttribute('href');
+  expect(samplesCsv).toBe(`/api/runs/${runId}/samples.csv?correct=false`);
+  const download = await page.request.get(`${server.url}${samplesCsv}`);
+  expect(download.status()).toBe(200);
 
   // A row opens the whole sample: the conversation as chat bubbles, target, answer and score.
   const row = page.locator('[data-sample-row]').first();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { signUp } from './api.js';
 import { launchBrowser } from './browser.js';
 import { ROOT, startServer, type RunningServer } from './server.js';
 
@@ -13,12 +14,20 @@ export interface Session {
   screenshot: (name: string, options?: { viewportOnly?: boolean }) => Promise<void>;
 }
 
+export interface SessionOptions {
+  /**
+   * Create the test account and log the page in before the tests (default). Every page but
+   * /login needs a session; the auth tests sign up through the UI instead.
+   */
+  signUp?: boolean;
+}
+
 /**
  * One real server and one browser page per test file, with the jest hooks that start and stop
  * them. Any uncaught exception in the page fails the test it happened in: it is a bug even when
  * the flow happens to work.
  */
-export function useSession(): Session {
+export function useSession(options: SessionOptions = {}): Session {
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
   const session = {} as Session;
@@ -42,6 +51,7 @@ export function useSession(): Session {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: file, fullPage: true });
     };
+    if (options.signUp !== false) await signUp(session);
   });
 
   afterAll(async () => {

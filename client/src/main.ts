@@ -2,13 +2,23 @@ import urql from '@urql/vue';
 import { createApp } from 'vue';
 import App from './App.vue';
 import { pinia } from './plugins/pinia';
-import { createClients, WS_CONNECTION } from './plugins/urql';
+import { createApiClients, WS_CONNECTION } from './plugins/urql';
 import { createAppVuetify } from './plugins/vuetify';
 import { router } from './router';
 import { readStoredTheme } from './stores/preferences';
+import { useSessionStore } from './stores/session';
 import './styles.css';
 
-const clients = createClients();
+const session = useSessionStore(pinia);
+// Any operation refused for want of a session (it expired, or was ended elsewhere) sends the
+// user to the login page, which brings them back here afterwards.
+const clients = createApiClients(() => {
+  if (!session.expire()) return;
+  const here = router.currentRoute.value;
+  if (here.meta.public) return;
+  void router.push({ name: 'login', query: { next: here.fullPath } });
+});
+session.attach(clients);
 
 createApp(App)
   .use(pinia)

@@ -1,7 +1,23 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { pinia } from './plugins/pinia';
+import { useSessionStore } from './stores/session';
 
-// Pages are split per route; the run page carries echarts, which the others never load.
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** Reachable without a session (the login page); drawn without the app shell. */
+    public?: boolean;
+  }
+}
+
+// Pages are split per route; the run and compare pages carry echarts, which the others never load.
 const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('./pages/LoginPage.vue'),
+    meta: { title: 'Log in', public: true },
+  },
   {
     path: '/',
     name: 'dashboard',
@@ -27,6 +43,24 @@ const routes: RouteRecordRaw[] = [
     props: true,
     meta: { title: 'Run' },
   },
+  {
+    path: '/compare',
+    name: 'compare',
+    component: () => import('./pages/ComparePage.vue'),
+    meta: { title: 'Compare' },
+  },
+  {
+    path: '/leaderboard',
+    name: 'leaderboard',
+    component: () => import('./pages/LeaderboardPage.vue'),
+    meta: { title: 'Leaderboard' },
+  },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('./pages/SettingsPage.vue'),
+    meta: { title: 'Settings' },
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
 ];
 
@@ -35,6 +69,26 @@ export const router = createRouter({
   routes,
   // A query-only change (a filter, an opened sample) keeps the reader where they are.
   scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? false : { top: 0 }),
+});
+
+/** A `next` that stays on this site: a path, never `//host` or a full URL. */
+export function safeNext(value: unknown): string {
+  const next = Array.isArray(value) ? value[0] : value;
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+// Every page but the login page needs a session; the login page is pointless with one.
+router.beforeEach(async (to) => {
+  const session = useSessionStore(pinia);
+  await session.ensureLoaded();
+  if (to.meta.public) {
+    if (session.me && to.name === 'login') return safeNext(to.query.next);
+    return true;
+  }
+  if (!session.me) {
+    return { name: 'login', query: to.fullPath === '/' ? {} : { next: to.fullPath } };
+  }
+  return true;
 });
 
 router.afterEach((to) => {

@@ -48,9 +48,11 @@ const BACKOFF_MS = [1000, 2000, 4000, 8000, 15_000];
 export function useLiveSubscription<Data, Variables extends Record<string, unknown>>(
   options: LiveSubscriptionOptions<Data, Variables>,
 ): { state: Ref<LiveState>; error: Ref<string | null>; restart: () => void } {
-  const connection = inject(WS_CONNECTION);
-  if (!connection) throw new Error('useLiveSubscription needs the graphql-ws client (see main.ts)');
-  const { client: ws, open: socketOpen } = connection;
+  const injected = inject(WS_CONNECTION);
+  if (!injected) throw new Error('useLiveSubscription needs the graphql-ws client (see main.ts)');
+  const connection = injected;
+  // The client is read at every (re)subscribe: it is replaced when the session changes.
+  const { open: socketOpen } = connection;
   const state = ref<LiveState>('idle');
   const error = ref<string | null>(null);
   const query = print(options.document);
@@ -104,7 +106,7 @@ export function useLiveSubscription<Data, Variables extends Record<string, unkno
     const recovering = failures > 0;
     if (state.value !== 'degraded' && state.value !== 'retrying') state.value = 'connecting';
     armIdleTimer(self);
-    unsubscribe = ws.subscribe<Data>(
+    unsubscribe = connection.client.subscribe<Data>(
       { query, variables: options.variables() },
       {
         next(result) {

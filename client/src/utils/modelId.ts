@@ -27,7 +27,7 @@ export interface ModelExample {
 export const MODEL_EXAMPLES: ModelExample[] = [
   { id: 'offline/demo', hint: 'Offline demo model for the shipped offline_demo eval — no key needed' },
   { id: 'mockllm/model', hint: 'Always answers the same text — no key, no network' },
-  { id: 'openai/gpt-4o', hint: 'Needs OPENAI_API_KEY' },
-  { id: 'groq/llama-3.1-8b-instant', hint: 'Needs GROQ_API_KEY' },
-  { id: 'anthropic/claude-sonnet-4-0', hint: 'Needs ANTHROPIC_API_KEY' },
+  { id: 'openai/gpt-4o', hint: 'Needs your OpenAI key (Settings)' },
+  { id: 'groq/llama-3.1-8b-instant', hint: 'Needs your Groq key (Settings)' },
+  { id: 'anthropic/claude-sonnet-4-0', hint: 'Needs your Anthropic key (Settings)' },
 ];

@@ -200,6 +200,13 @@ describe('comparing real offline runs', () => {
     expect(samples.filter((s) => s.correct)).toHaveLength(32);
     const wrong = parseCsv(await (await server.fetch(`/api/runs/${good}/samples.csv?correct=false`)).text());
     expect(wrong).toHaveLength(1 + 4);
+    const geography = parseCsv(
+      await (
+        await server.fetch(`/api/runs/${good}/samples.csv?correct=false&meta=category:geography`)
+      ).text(),
+    );
+    expect(geography).toHaveLength(1 + 2);
+    expect((await server.fetch(`/api/runs/${good}/samples.csv?meta=bad%20key:x`)).status).toBe(400);
     const compare = await server.fetch(`/api/compare.json?ids=${demo},${good}`);
     expect(compare.headers.get('content-disposition')).toMatch(/comparison\.json/);
     expect(((await compare.json()) as { kind: string }[]).some((r) => r.kind === 'pair')).toBe(true);

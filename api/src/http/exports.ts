@@ -9,7 +9,7 @@ import { comparisonTable, RUN_COLUMNS, SAMPLE_COLUMNS } from '../exports/tables.
 import { canSee, ownerScope, type Viewer } from '../auth/viewer.js';
 import { isRunId } from '../runs/artifacts.js';
 import type { RunRepository } from '../runs/repository.js';
-import type { SampleStore } from '../runs/sampleStore.js';
+import { isMetadataKey, type SampleStore } from '../runs/sampleStore.js';
 import type { RunService } from '../runs/service.js';
 
 export interface ExportDeps {
@@ -77,11 +77,20 @@ export async function serveExport(url: URL, res: ServerResponse, deps: ExportDep
     const run = isRunId(id) ? await deps.runRepository.get(id) : null;
     if (!run || !canSee(viewer, run)) return fail(res, 404, 'Not found');
     const correct = q.get('correct');
+    const errors = q.get('errors');
     const filter = {
       correct: correct === null ? null : correct === 'true',
       scoreValue: q.get('score'),
       text: q.get('text'),
+      hasError: errors === null ? null : errors === '1' || errors === 'true',
+      // meta=key:value, repeatable, as the explorer's metadata filters.
+      metadata: q.getAll('meta').map((pair) => {
+        const index = pair.indexOf(':');
+        return { key: pair.slice(0, index), value: pair.slice(index + 1) };
+      }),
     };
+    if (filter.metadata.some((m) => !isMetadataKey(m.key)))
+      return fail(res, 400, 'meta filters look like meta=key:value');
     await send(
       res,
       `${id}-samples`,

@@ -31,6 +31,11 @@ export interface SamplePage {
 }
 
 const METADATA_KEY = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/** Metadata keys are interpolated into a JSON path, so only plain names are accepted. */
+export function isMetadataKey(key: string): boolean {
+  return METADATA_KEY.test(key);
+}
 const INSERT_ROWS = 200;
 const SAMPLE_COLUMNS = [
   'runId',
@@ -157,8 +162,7 @@ export class SampleStore {
     if (filter.hasError === true) query.andWhere('s.error IS NOT NULL');
     if (filter.hasError === false) query.andWhere('s.error IS NULL');
     (filter.metadata ?? []).forEach(({ key, value }, i) => {
-      if (!METADATA_KEY.test(key))
-        throw new ValidationError('filter.metadata', `"${key}" is not a metadata key`);
+      if (!isMetadataKey(key)) throw new ValidationError('filter.metadata', `"${key}" is not a metadata key`);
       const path =
         this.dataSource.options.type === 'postgres'
           ? `(s.metadata::jsonb ->> '${key}')`

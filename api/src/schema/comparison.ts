@@ -11,6 +11,7 @@ import { leaderboard, type LeaderboardEntry, type LeaderboardGroup } from '../co
 import { isRunId } from '../runs/artifacts.js';
 import { ownerScope, requireViewer } from '../auth/viewer.js';
 import { builder } from './builder.js';
+import { decodeOffset, encodeOffset } from './offsetCursor.js';
 import { RunType } from './run.js';
 
 const AlignedValueType = builder.objectRef<AlignedValue>('AlignedValue').implement({
@@ -142,9 +143,7 @@ const PairType = builder.objectRef<PairContext>('PairComparison').implement({
       description: 'The samples the two runs disagree on, in sample order.',
       args: { first: t.arg.int({ defaultValue: 20 }), after: t.arg.string() },
       resolve: async (p, args, ctx) => {
-        const offset = args.after
-          ? Math.max(0, Number(Buffer.from(args.after, 'base64url').toString()) || 0)
-          : 0;
+        const offset = decodeOffset(args.after);
         const first = Math.max(1, Math.min(args.first ?? 20, 200));
         const page = p.pair.discordant.slice(offset, offset + first);
         const repo = ctx.dataSource.getRepository(SampleEntity);
@@ -162,7 +161,7 @@ const PairType = builder.objectRef<PairContext>('PairComparison').implement({
           nodes,
           totalCount: p.pair.discordant.length,
           hasNextPage: end < p.pair.discordant.length,
-          endCursor: nodes.length > 0 ? Buffer.from(String(end)).toString('base64url') : null,
+          endCursor: nodes.length > 0 ? encodeOffset(end) : null,
         };
       },
     }),

@@ -4,6 +4,7 @@ import { ValidationError } from '../errors.js';
 import type { InspectSample } from '../openbench/logSamples.js';
 import { textOf } from '../openbench/sampleFields.js';
 import { builder } from './builder.js';
+import { decodeOffset, encodeOffset } from './offsetCursor.js';
 import { RunType, visibleRun } from './run.js';
 
 interface ScoreEntry {
@@ -136,12 +137,6 @@ const SampleFilterInput = builder.inputType('SampleFilterInput', {
 const SampleSortEnum = builder.enumType('SampleSort', {
   values: ['POSITION', 'ID', 'TIME_DESC', 'TOKENS_DESC'] as const,
 });
-
-const encodeOffset = (n: number) => Buffer.from(`o:${n}`).toString('base64url');
-const decodeOffset = (cursor: string | null | undefined) => {
-  const match = cursor ? /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString()) : null;
-  return match ? Number(match[1]) : 0;
-};
 
 builder.objectField(RunType, 'samples', (t) =>
   t.field({

@@ -1,5 +1,5 @@
 import type { InspectLogHeader } from './inspectLog.js';
-import { buildSummary } from './summary.js';
+import { buildSummary, fillBreakdownErrors } from './summary.js';
 
 const grouped = (value: number) => ({ name: 'x', value, params: { group_key: 'category', all: false } });
 
@@ -97,5 +97,33 @@ describe('buildSummary', () => {
     expect(summary.primary_metric).toBeNull();
     expect(summary.notes.join(' ')).toMatch(/"error": RuntimeError: boom/);
     expect(summary.notes.join(' ')).toMatch(/no scores/);
+  });
+});
+
+describe('fillBreakdownErrors', () => {
+  it('fills missing errors only where the computed value agrees', () => {
+    const reported = [
+      {
+        name: 'category',
+        items: [
+          { key: 'a', value: 0.75, unit: null },
+          { key: 'b', value: 0.5, unit: null },
+        ],
+      },
+    ];
+    const computed = [
+      {
+        name: 'category',
+        items: [
+          { key: 'a', value: 0.75, unit: null, stderr: 0.25 },
+          { key: 'b', value: 0.33, unit: null, stderr: 0.3 },
+        ],
+      },
+    ];
+    expect(fillBreakdownErrors(reported, computed)).toBe(true);
+    expect(reported[0]!.items).toEqual([
+      { key: 'a', value: 0.75, unit: null, stderr: 0.25 },
+      { key: 'b', value: 0.5, unit: null },
+    ]);
   });
 });

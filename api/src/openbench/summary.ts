@@ -153,3 +153,60 @@ export function buildSummary(header: InspectLogHeader | null, reason?: string): 
   }
   return summary;
 }
+
+/**
+ * Completes a summary with what the samples tell and the log does not: standard errors of
+ * reported breakdowns, or whole breakdowns computed from sample metadata when the log has none.
+ * Each addition is stated in `notes`. Returns whether the summary changed.
+ */
+export function addSampleBreakdowns(
+  summary: Summary,
+  computed: Breakdown[],
+  primaryScorer: string | null,
+): boolean {
+  let changed = false;
+  if (fillBreakdownErrors(summary.breakdowns, computed)) {
+    summary.notes.push(
+      'Breakdown standard errors were computed from the per-sample scores (the log reports none).',
+    );
+    changed = true;
+  }
+  if (summary.breakdowns.length === 0 && computed.length > 0) {
+    summary.breakdowns = computed;
+    summary.notes = summary.notes.filter((n) => !n.startsWith('The log reports no per-group metrics'));
+    summary.notes.push(
+      `Breakdowns by ${computed.map((b) => b.name).join(', ')} were computed from the samples' metadata ` +
+        `and the ${primaryScorer ?? 'first'} scorer's right/wrong scores; the log itself reports no per-group metrics.`,
+    );
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * inspect's grouped() reports each group's value but no error. Where a reported breakdown is
+ * by a metadata key the samples carry, the standard error computed from the samples is filled
+ * in for items whose value agrees with the computed one. Returns whether anything was filled.
+ */
+export function fillBreakdownErrors(reported: Breakdown[], computed: Breakdown[]): boolean {
+  let filled = false;
+  for (const breakdown of reported) {
+    const match = computed.find((c) => c.name === breakdown.name);
+    if (!match) continue;
+    for (const item of breakdown.items) {
+      const twin = match.items.find((i) => i.key === item.key);
+      const missing = item.stderr === undefined || item.stderr === null;
+      if (
+        missing &&
+        twin?.stderr != null &&
+        twin.value !== null &&
+        item.value !== null &&
+        Math.abs(twin.value - item.value) < 1e-9
+      ) {
+        item.stderr = twin.stderr;
+        filled = true;
+      }
+    }
+  }
+  return filled;
+}

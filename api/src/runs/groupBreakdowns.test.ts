@@ -1,4 +1,4 @@
-import { fillBreakdownErrors, GroupCounter } from './groupBreakdowns.js';
+import { GroupCounter } from './groupBreakdowns.js';
 
 describe('GroupCounter', () => {
   it('computes accuracy and stderr per value of category-like metadata keys only', () => {
@@ -24,33 +24,5 @@ describe('GroupCounter', () => {
     // Sample std of [1, 1, 0, 1] (n - 1) over sqrt(4) = 0.25
     expect(a.stderr).toBeCloseTo(0.25, 12);
     expect(breakdowns[0]!.items.find((i) => i.key === 'c')!.value).toBe(0.5);
-  });
-});
-
-describe('fillBreakdownErrors', () => {
-  it('fills missing errors only where the computed value agrees', () => {
-    const reported = [
-      {
-        name: 'category',
-        items: [
-          { key: 'a', value: 0.75, unit: null },
-          { key: 'b', value: 0.5, unit: null },
-        ],
-      },
-    ];
-    const computed = [
-      {
-        name: 'category',
-        items: [
-          { key: 'a', value: 0.75, unit: null, stderr: 0.25 },
-          { key: 'b', value: 0.33, unit: null, stderr: 0.3 },
-        ],
-      },
-    ];
-    expect(fillBreakdownErrors(reported, computed)).toBe(true);
-    expect(reported[0]!.items).toEqual([
-      { key: 'a', value: 0.75, unit: null, stderr: 0.25 },
-      { key: 'b', value: 0.5, unit: null },
-    ]);
   });
 });

@@ -49,30 +49,3 @@ export class GroupCounter {
     return result;
   }
 }
-
-/**
- * inspect's grouped() reports each group's value but no error. Where a reported breakdown is
- * by a metadata key the samples carry, the standard error computed from the samples is filled
- * in for items whose value agrees with the computed one. Returns whether anything was filled.
- */
-export function fillBreakdownErrors(reported: Breakdown[], computed: Breakdown[]): boolean {
-  let filled = false;
-  for (const breakdown of reported) {
-    const match = computed.find((c) => c.name === breakdown.name);
-    if (!match) continue;
-    for (const item of breakdown.items) {
-      const twin = match.items.find((i) => i.key === item.key);
-      if (
-        (item.stderr === undefined || item.stderr === null) &&
-        twin?.stderr != null &&
-        twin.value !== null &&
-        item.value !== null &&
-        Math.abs(twin.value - item.value) < 1e-9
-      ) {
-        item.stderr = twin.stderr;
-        filled = true;
-      }
-    }
-  }
-  return filled;
-}

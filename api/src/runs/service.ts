@@ -11,14 +11,13 @@ import { buildEvalArgs, formatCommand } from '../openbench/command.js';
 import type { BenchProcess } from '../openbench/process.js';
 import type { ProgressUpdate } from '../openbench/progress.js';
 import type { RunConfig } from '../openbench/runConfig.js';
-import { buildSummary, type Summary } from '../openbench/summary.js';
+import { addSampleBreakdowns, buildSummary, type Summary } from '../openbench/summary.js';
 import type { AppPubSub } from '../pubsub.js';
 import { RunDirectory } from './artifacts.js';
 import { executeRun } from './executor.js';
 import type { LogLine } from './logStore.js';
 import { killOrphanedGroup } from './orphans.js';
 import type { RunRepository } from './repository.js';
-import { fillBreakdownErrors } from './groupBreakdowns.js';
 import type { SampleStore } from './sampleStore.js';
 import { Scheduler } from './scheduler.js';
 import { validateStartRun, type StartRunInput } from './validation.js';
@@ -273,30 +272,18 @@ export class RunService {
     const dir = this.directory(id);
     const log = dir.file('openbench.log.json');
     if (!fs.existsSync(log)) return null;
+    let count: number | null = null;
     try {
       const primaryScorer = summary.primary_metric?.scorer ?? null;
-      const { count, computedBreakdowns } = await this.samples.index(id, log, primaryScorer);
-      if (fillBreakdownErrors(summary.breakdowns, computedBreakdowns)) {
-        summary.notes.push(
-          'Breakdown standard errors were computed from the per-sample scores (the log reports none).',
-        );
-        await dir.writeJson('summary.json', summary);
-      }
-      if (summary.breakdowns.length === 0 && computedBreakdowns.length > 0) {
-        summary.breakdowns = computedBreakdowns;
-        summary.notes = summary.notes.filter((n) => !n.startsWith('The log reports no per-group metrics'));
-        summary.notes.push(
-          `Breakdowns by ${computedBreakdowns.map((b) => b.name).join(', ')} were computed from the samples' metadata ` +
-            `and the ${primaryScorer ?? 'first'} scorer's right/wrong scores; the log itself reports no per-group metrics.`,
-        );
-        await dir.writeJson('summary.json', summary);
-      }
-      return count;
+      const indexed = await this.samples.index(id, log, primaryScorer);
+      count = indexed.count;
+      if (!addSampleBreakdowns(summary, indexed.computedBreakdowns, primaryScorer)) return count;
     } catch (error) {
       summary.notes.push(`The samples could not be indexed: ${(error as Error).message}`);
-      await dir.writeJson('summary.json', summary);
-      return null;
     }
+    // One rewrite of summary.json, only when indexing added to it.
+    await dir.writeJson('summary.json', summary);
+    return count;
   }
 
   private queueLines(id: string, live: LiveRun, lines: LogLine[]): void {

@@ -72,12 +72,15 @@ async function readUntilSamples(file: string): Promise<string> {
     // character cannot corrupt the search; the kept bytes are decoded as UTF-8 once at the end.
     let text = '';
     let position = 0;
+    const marker = new RegExp(SAMPLES_KEY, 'g'); // one per read: lastIndex is state
     for (;;) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK, position);
       if (bytesRead === 0) return Buffer.from(text, 'latin1').toString('utf8');
       position += bytesRead;
+      // Search only the new text (plus a marker's length before it), not the whole header again.
+      marker.lastIndex = Math.max(0, text.length - 16);
       text += buffer.toString('latin1', 0, bytesRead);
-      const match = SAMPLES_KEY.exec(text);
+      const match = marker.exec(text);
       if (match) {
         // The member before "samples" ends with a comma; drop it and close the object.
         const head = text.slice(0, match.index).replace(/,\s*$/, '');

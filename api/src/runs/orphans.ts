@@ -14,6 +14,11 @@ export function killOrphanedGroup(pgid: number | null, runId: string): boolean {
   return signalProcessGroup(pgid, 'SIGKILL');
 }
 
+/**
+ * The live processes of a group. Zombies are left out: they are already dead and hold
+ * nothing but a table entry until whoever adopted them (often a container's PID 1, which
+ * may reap late or never) collects their status.
+ */
 export function processGroupMembers(pgid: number): number[] {
   let entries: string[];
   try {
@@ -28,7 +33,7 @@ export function processGroupMembers(pgid: number): number[] {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       // Fields after the parenthesised command name: state ppid pgrp …
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid) members.push(Number(entry));
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') members.push(Number(entry));
     } catch {
       // The process ended while we looked.
     }

@@ -22,7 +22,11 @@ import { serveExport } from './http/exports.js';
 import { serveClient } from './http/static.js';
 import { CatalogService } from './openbench/catalog.js';
 import { createAppPubSub } from './pubsub.js';
+import { QueueDispatcher } from './queue/queueDispatcher.js';
+import { LocalDispatcher, type RunDispatcher } from './runs/dispatch.js';
+import { RunLifecycle } from './runs/lifecycle.js';
 import { RunRepository } from './runs/repository.js';
+import { RunRunner } from './runs/runner.js';
 import { SampleStore } from './runs/sampleStore.js';
 import { RunService } from './runs/service.js';
 import type { Context, Services } from './schema/builder.js';
@@ -43,7 +47,7 @@ const GRAPHQL_PATH = '/graphql';
 /** Wires config → database → services → HTTP + GraphQL + WebSocket server. */
 export async function buildApp(config: AppConfig): Promise<App> {
   const dataSource = await openDatabase(config);
-  const pubsub = createAppPubSub();
+  const pubsub = createAppPubSub(config.redisUrl);
   const catalog = new CatalogService({
     pythonBin: config.pythonBin,
     scriptPath: path.join(config.rootDir, 'scripts', 'openbench_catalog.py'),
@@ -59,7 +63,17 @@ export async function buildApp(config: AppConfig): Promise<App> {
     absoluteMs: config.sessionAbsoluteMs,
     signupOpen: config.signupOpen,
   });
-  const runs = new RunService(config, runRepository, samples, catalog, pubsub, providerKeys);
+  const lifecycle = new RunLifecycle(config, runRepository, pubsub);
+  // With Redis, runs wait in a BullMQ queue for worker processes; otherwise they run here.
+  const dispatcher: RunDispatcher = config.redisUrl
+    ? new QueueDispatcher(config.redisUrl, lifecycle)
+    : new LocalDispatcher(
+        config.maxConcurrentRuns,
+        config.workerName,
+        lifecycle,
+        new RunRunner(config, lifecycle, samples, providerKeys),
+      );
+  const runs = new RunService(config, lifecycle, catalog, providerKeys, dispatcher);
   const sockets = new SocketRegistry();
   const services: Services = {
     config,
@@ -232,6 +246,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
       wsServer.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pubsub.close();
       await dataSource.destroy();
     },
   };

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Every environment variable the server reads, parsed and validated once at start-up. */
@@ -31,6 +32,14 @@ export interface AppConfig {
   cookieSecure: 'auto' | boolean;
   trustProxy: boolean;
   introspection: boolean;
+  /** Set: runs go through a BullMQ queue on this Redis and execute in `npm run worker` processes. */
+  redisUrl: string | null;
+  /** Names this process in runs it executes ("which worker runs what"). */
+  workerName: string;
+  /** Runs one worker process executes at once. */
+  workerConcurrency: number;
+  /** A job whose worker stops renewing its lock for this long is taken as dead. */
+  workerLockMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +72,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = ROOT)
   if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${databaseUrl}"`);
   }
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
+  }
+  const maxConcurrentRuns = int(env, 'MAX_CONCURRENT_RUNS', 2, 1, 64);
   return {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -76,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = ROOT)
     pythonBin: resolve(env.OPENBENCH_PYTHON || path.join(path.dirname(openbenchBin), 'python')),
     evalsDir: resolve(env.EVALS_DIR || 'data/evals'),
     clientDir: resolve(env.CLIENT_DIR || 'client/dist'),
-    maxConcurrentRuns: int(env, 'MAX_CONCURRENT_RUNS', 2, 1, 64),
+    maxConcurrentRuns,
     catalogTtlMs: int(env, 'CATALOG_TTL_SECONDS', 600, 1, 86_400) * 1000,
     cancelGraceMs: int(env, 'CANCEL_GRACE_SECONDS', 10, 0, 600) * 1000,
     logCapBytes: int(env, 'MAX_LOG_BYTES', 200 * 1024 * 1024, 1024, 2 ** 50),
@@ -97,5 +111,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = ROOT)
     trustProxy: oneOf(env, 'TRUST_PROXY', ['true', 'false'], 'false') === 'true',
     introspection:
       oneOf(env, 'INTROSPECTION', ['on', 'off'], env.NODE_ENV === 'production' ? 'off' : 'on') === 'on',
+    redisUrl,
+    workerName: env.WORKER_NAME || `${os.hostname()}:${process.pid}`,
+    workerConcurrency: int(env, 'WORKER_CONCURRENCY', maxConcurrentRuns, 1, 64),
+    workerLockMs: int(env, 'WORKER_LOCK_SECONDS', 30, 2, 3600) * 1000,
   };
 }

@@ -38,13 +38,14 @@ describe('upgrading an existing database', () => {
       // Every old column keeps its value; new columns start empty.
       after.forEach((row, i) => {
         expect(row).toMatchObject(before[i]);
-        expect(row).toMatchObject({ sampleCount: null, ownerId: null });
+        expect(row).toMatchObject({ sampleCount: null, ownerId: null, workerName: null, resumeCount: 0 });
       });
       const applied = (await upgraded.query(`SELECT name FROM migrations ORDER BY id`)) as { name: string }[];
       expect(applied.map((m) => m.name)).toEqual([
         'CreateRuns1764300000000',
         'CreateSamples1764310000000',
         'CreateAuth1764320000000',
+        'AddWorkers1764330000000',
       ]);
     } finally {
       await upgraded.destroy();

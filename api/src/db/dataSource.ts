@@ -8,12 +8,19 @@ import { ProviderKeyEntity, SessionEntity, UserEntity } from './entities/User.js
 import { CreateRuns1764300000000 } from './migrations/sqlite/1764300000000-CreateRuns.js';
 import { CreateSamples1764310000000 } from './migrations/sqlite/1764310000000-CreateSamples.js';
 import { CreateAuth1764320000000 } from './migrations/sqlite/1764320000000-CreateAuth.js';
+import { AddWorkers1764330000000 as AddWorkersSqlite } from './migrations/sqlite/1764330000000-AddWorkers.js';
 import { Initial1764300000000 } from './migrations/postgres/1764300000000-Initial.js';
+import { AddWorkers1764330000000 as AddWorkersPostgres } from './migrations/postgres/1764330000000-AddWorkers.js';
 
-const SQLITE_MIGRATIONS = [CreateRuns1764300000000, CreateSamples1764310000000, CreateAuth1764320000000];
+const SQLITE_MIGRATIONS = [
+  CreateRuns1764300000000,
+  CreateSamples1764310000000,
+  CreateAuth1764320000000,
+  AddWorkersSqlite,
+];
 
 const ENTITIES = [RunEntity, SampleEntity, UserEntity, SessionEntity, ProviderKeyEntity];
-const POSTGRES_MIGRATIONS = [Initial1764300000000];
+const POSTGRES_MIGRATIONS = [Initial1764300000000, AddWorkersPostgres];
 
 /**
  * Opens the database and brings its schema up to date with migrations (never `synchronize`):

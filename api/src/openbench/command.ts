@@ -41,3 +41,15 @@ export function shellQuote(word: string): string {
 export function formatCommand(bin: string, args: readonly string[]): string {
   return [bin, ...args].map(shellQuote).join(' ');
 }
+
+/**
+ * `bench eval-retry` for a run whose process died: inspect re-runs only the samples missing
+ * from the partial log, writing a new log into the same directory (docs/openbench-notes.md).
+ */
+export function buildRetryArgs(config: RunConfig, partialLog: string, logDir: string): string[] {
+  const args = ['eval-retry', partialLog, '--log-dir', logDir, '--log-format', 'json', '--display', 'plain'];
+  if (typeof config.max_connections === 'number')
+    args.push('--max-connections', String(config.max_connections));
+  if (typeof config.timeout === 'number') args.push('--timeout', String(config.timeout));
+  return args;
+}

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import { buildEvalArgs } from '../openbench/command.js';
 import { describeFailure } from '../openbench/failure.js';
 import { readInspectLogHeader, type InspectLogHeader } from '../openbench/inspectLog.js';
 import { childEnvironment, startBenchProcess, type BenchProcess } from '../openbench/process.js';
 import { parseProgressLine, type ProgressUpdate } from '../openbench/progress.js';
-import type { RunConfig } from '../openbench/runConfig.js';
 import { buildSummary, type Summary } from '../openbench/summary.js';
 import type { RunDirectory } from './artifacts.js';
-import { RunLogWriter, type LogLine } from './logStore.js';
+import { countStoredLines, RunLogWriter, type LogLine } from './logStore.js';
 import { tailLines } from './logTail.js';
 
 export interface ExecutionHooks {
@@ -25,21 +23,34 @@ export interface ExecutionOutcome {
   error: string | null;
 }
 
+export interface BenchCommand {
+  bin: string;
+  /** `bench eval …` for a fresh run, `bench eval-retry …` to resume one. */
+  args: string[];
+  /** Provider keys for this run only. */
+  env: Record<string, string>;
+  /** Resuming: output goes on after the lines of the earlier attempt. */
+  append: boolean;
+}
+
 /**
- * Runs `bench eval` for one run and collects its artifacts: output files while it runs, then
- * the inspect log copied to openbench.log.json and summary.json. Never throws for a failed
- * evaluation — that is an outcome; it throws only when the run directory itself is unusable.
+ * Runs one `bench` command for a run and collects its artifacts: output files while it runs,
+ * then the inspect log copied to openbench.log.json and summary.json. Never throws for a
+ * failed evaluation — that is an outcome; it throws only when the run directory itself is
+ * unusable.
  */
 export async function executeRun(
   dir: RunDirectory,
-  config: RunConfig,
-  bin: string,
-  env: Record<string, string>,
+  command: BenchCommand,
   hooks: ExecutionHooks,
   options: { logCapBytes: number; redact: (text: string) => string },
 ): Promise<ExecutionOutcome> {
+  const files = { stdout: dir.file('stdout.log'), stderr: dir.file('stderr.log') };
+  const stored = command.append
+    ? { stdout: await countStoredLines(files.stdout), stderr: await countStoredLines(files.stderr) }
+    : null;
   const output = new RunLogWriter(
-    { stdout: dir.file('stdout.log'), stderr: dir.file('stderr.log') },
+    files,
     options.logCapBytes,
     (lines) => {
       hooks.onLines(lines);
@@ -49,12 +60,13 @@ export async function executeRun(
       }
     },
     options.redact,
+    stored,
   );
   const child = startBenchProcess({
-    bin,
-    args: buildEvalArgs(config, dir.logsDir),
+    bin: command.bin,
+    args: command.args,
     cwd: dir.dir,
-    env: childEnvironment(process.env, env),
+    env: childEnvironment(process.env, command.env),
     output,
   });
   await hooks.onSpawn(child);

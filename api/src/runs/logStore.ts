@@ -29,8 +29,15 @@ class StreamLog {
     file: string,
     private readonly capBytes: number,
     private readonly redact: (text: string) => string,
+    stored: StoredLines | null,
   ) {
-    this.out = fs.createWriteStream(file, { flags: 'w' });
+    this.out = fs.createWriteStream(file, { flags: stored ? 'a' : 'w' });
+    if (stored) {
+      // A resumed run goes on numbering after what the first attempt stored.
+      this.lines = stored.lines;
+      this.bytes = stored.bytes;
+      if (stored.unterminated) this.out.write('\n');
+    }
   }
 
   /** Appends a chunk; returns the lines it completed. Awaits the disk when it falls behind. */
@@ -87,6 +94,30 @@ class StreamLog {
   }
 }
 
+/** What a stream's file already holds: whole lines (a last line cut by a crash counts). */
+export interface StoredLines {
+  lines: number;
+  bytes: number;
+  unterminated: boolean;
+}
+
+export async function countStoredLines(file: string): Promise<StoredLines> {
+  let lines = 0;
+  let bytes = 0;
+  let last = 10;
+  try {
+    for await (const chunk of fs.createReadStream(file) as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+      last = chunk[chunk.length - 1] ?? last;
+    }
+  } catch {
+    return { lines: 0, bytes: 0, unterminated: false };
+  }
+  const unterminated = last !== 10;
+  return { lines: lines + (unterminated ? 1 : 0), bytes, unterminated };
+}
+
 /** The output sink of one run: stdout.log and stderr.log, with every new line handed on. */
 export class RunLogWriter implements OutputSink {
   private readonly logs: Record<OutputStream, StreamLog>;
@@ -96,10 +127,12 @@ export class RunLogWriter implements OutputSink {
     capBytes: number,
     private readonly onLines: (lines: LogLine[]) => void,
     redact: (text: string) => string = (text) => text,
+    /** Set when appending to the files of an earlier attempt (a resumed run). */
+    stored: Record<OutputStream, StoredLines> | null = null,
   ) {
     this.logs = {
-      stdout: new StreamLog('stdout', files.stdout, capBytes, redact),
-      stderr: new StreamLog('stderr', files.stderr, capBytes, redact),
+      stdout: new StreamLog('stdout', files.stdout, capBytes, redact, stored?.stdout ?? null),
+      stderr: new StreamLog('stderr', files.stderr, capBytes, redact, stored?.stderr ?? null),
     };
   }
 

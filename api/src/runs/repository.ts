@@ -58,6 +58,35 @@ export class RunRepository {
       .getMany();
   }
 
+  /** Place in the first-in, first-out queue: queued runs created before it, plus one. */
+  async queuePosition(row: Pick<RunRow, 'createdAt' | 'id'>): Promise<number> {
+    const ahead = await this.repo
+      .createQueryBuilder('run')
+      .where('run.status = :status', { status: 'QUEUED' })
+      .andWhere('(run.createdAt < :c OR (run.createdAt = :c AND run.id < :i))', {
+        c: row.createdAt,
+        i: row.id,
+      })
+      .getCount();
+    return ahead + 1;
+  }
+
+  /** Running runs per worker name. */
+  async runningByWorker(): Promise<Map<string, number>> {
+    const rows = (await this.repo
+      .createQueryBuilder('run')
+      .select('run.workerName', 'worker')
+      .addSelect('COUNT(*)', 'count')
+      .where('run.status = :status', { status: 'RUNNING' })
+      .groupBy('run.workerName')
+      .getRawMany()) as { worker: string | null; count: string | number }[];
+    return new Map(rows.map((r) => [r.worker ?? 'unknown', Number(r.count)]));
+  }
+
+  async countWithStatus(status: RunStatus): Promise<number> {
+    return this.repo.countBy({ status });
+  }
+
   completedWithMetric(benchmark: string, ownerId: string | null): Promise<RunRow[]> {
     const query = this.repo
       .createQueryBuilder('run')

@@ -5,6 +5,7 @@ import './errors.js';
 import './benchmark.js';
 import './summary.js';
 import './run.js';
+import './queue.js';
 import './runEvent.js';
 import './sample.js';
 import './comparison.js';

@@ -68,10 +68,17 @@ export const RunType = builder.objectRef<RunRow>('Run').implement({
     }),
     exitCode: t.exposeInt('exitCode', { nullable: true }),
     error: t.exposeString('error', { nullable: true }),
+    worker: t.exposeString('workerName', {
+      nullable: true,
+      description: 'The process that executes (or executed) the run: the API itself or a queue worker.',
+    }),
+    resumeCount: t.exposeInt('resumeCount', {
+      description: 'Times the run was resumed with bench eval-retry after its worker stopped (0 or 1).',
+    }),
     queuePosition: t.int({
       nullable: true,
-      description: 'Place in this server’s queue while QUEUED (1 = next).',
-      resolve: (r, _args, ctx) => (r.status === 'QUEUED' ? ctx.runs.queuePosition(r.id) : null),
+      description: 'Place in the queue while QUEUED (1 = next to start), across all workers.',
+      resolve: (r, _args, ctx) => ctx.runs.queuePosition(r),
     }),
     progress: t.field({
       type: ProgressType,

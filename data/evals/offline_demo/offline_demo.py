@@ -3,6 +3,7 @@
 Run it with:
 
     bench eval data/evals/offline_demo --model offline/demo [-M delay=0.2]
+    bench eval data/evals/offline_demo --model mockllm/model -T sample_delay=0.3
 
 The model API lives in this same module on purpose: bench imports the task
 module (and so runs the ``@modelapi`` decorator below) before inspect builds
@@ -29,7 +30,7 @@ from inspect_ai.model import (
     modelapi,
 )
 from inspect_ai.scorer import accuracy, grouped, match, stderr
-from inspect_ai.solver import generate
+from inspect_ai.solver import Generate, Solver, TaskState, chain, generate, solver
 from inspect_ai.tool import ToolChoice, ToolInfo
 
 SAMPLES_FILE = Path(__file__).with_name("samples.jsonl")
@@ -56,11 +57,31 @@ def load_samples() -> list[Sample]:
     return samples
 
 
+@solver
+def sleep_before_generate(seconds: float) -> Solver:
+    """Sleep ``seconds`` per sample (the model is not involved)."""
+
+    async def solve(state: TaskState, generate: Generate) -> TaskState:
+        await anyio.sleep(seconds)
+        return state
+
+    return solve
+
+
 @task
-def offline_demo() -> Task:
+def offline_demo(sample_delay: float = 0) -> Task:
+    """sample_delay (``-T sample_delay=0.3``): seconds slept per sample before
+    generating, whatever the model. It makes a run with inspect's built-in
+    ``mockllm/model`` slow enough to be killed mid-run, which matters because
+    ``bench eval-retry`` builds the model before importing this file, so it can
+    resume ``mockllm/model`` runs but not ``offline/*`` ones (those have their
+    own ``-M delay``). With the default 0 the solver is plain generate(), so
+    runs and scores are exactly as before."""
+    delay = float(sample_delay)
+    solve = chain(sleep_before_generate(delay), generate()) if delay > 0 else generate()
     return Task(
         dataset=MemoryDataset(load_samples(), name="offline_demo"),
-        solver=generate(),
+        solver=solve,
         # "exact" rather than the default "end": with numeric answers an
         # end-match would accept "112" for target "12".
         scorer=match(location="exact", ignore_case=True),

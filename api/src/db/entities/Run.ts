@@ -30,6 +30,10 @@ export interface RunRow {
   sampleCount: number | null;
   /** The user who started it; null for runs from before accounts existed. */
   ownerId: string | null;
+  /** The process executing (or that executed) the run: WORKER_NAME, host:pid by default. */
+  workerName: string | null;
+  /** How many times the run was resumed with `bench eval-retry` after its worker died. */
+  resumeCount: number;
 }
 
 export const RunEntity = new EntitySchema<RunRow>({
@@ -55,6 +59,8 @@ export const RunEntity = new EntitySchema<RunRow>({
     primaryMetricStderr: { type: 'double precision', nullable: true },
     sampleCount: { type: 'integer', nullable: true },
     ownerId: { type: 'varchar', length: 36, nullable: true },
+    workerName: { type: 'varchar', length: 256, nullable: true },
+    resumeCount: { type: 'integer', default: 0 },
   },
   indices: [
     { name: 'IDX_runs_created', columns: ['createdAt', 'id'] },

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startPostgres } from './postgres-cluster.mjs';
+import { startRedis } from './redis-server.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const resultsDir = path.join(root, 'test-results');
@@ -30,8 +31,17 @@ const POSTGRES_TESTS = [
   'test/catalog',
 ];
 const suites = [
-  { name: 'api', workspace: 'api', script: 'test' },
+  { name: 'api', workspace: 'api', script: 'test', args: ['--testPathIgnorePatterns', '/test/scaleout/'] },
   { name: 'api-postgres', workspace: 'api', script: 'test', args: POSTGRES_TESTS, postgres: true },
+  // Two API processes and two queue workers on PostgreSQL and Redis (issue #7's topology).
+  {
+    name: 'scale-out',
+    workspace: 'api',
+    script: 'test',
+    args: ['test/scaleout'],
+    postgres: true,
+    redis: true,
+  },
   { name: 'browser', workspace: 'client', script: 'test:e2e' },
 ];
 
@@ -46,6 +56,13 @@ for (const suite of suites) {
     console.error(
       'PostgreSQL is not installed (Debian: apt-get install -y postgresql); its suite cannot run.',
     );
+    failed += 1;
+    continue;
+  }
+  const redis = suite.redis ? startRedis() : null;
+  if (suite.redis && !redis) {
+    console.error('Redis is not installed (Debian: apt-get install -y redis-server); its suite cannot run.');
+    postgres?.stop();
     failed += 1;
     continue;
   }
@@ -64,9 +81,14 @@ for (const suite of suites) {
     {
       cwd: root,
       stdio: 'inherit',
-      env: postgres ? { ...process.env, TEST_DATABASE_URL: postgres.url } : process.env,
+      env: {
+        ...process.env,
+        ...(postgres ? { TEST_DATABASE_URL: postgres.url } : {}),
+        ...(redis ? { TEST_REDIS_URL: redis.url } : {}),
+      },
     },
   );
+  redis?.stop();
   postgres?.stop();
   if (fs.existsSync(report)) {
     const totals = JSON.parse(fs.readFileSync(report, 'utf8'));

@@ -87,7 +87,7 @@ export function tempDir(prefix = 'obw-test-'): string {
  * gets a database of its own on it, so the same tests run on PostgreSQL.
  */
 const databases = new Map<string, string>();
-async function databaseFor(dataDir: string): Promise<Record<string, string>> {
+export async function databaseFor(dataDir: string): Promise<Record<string, string>> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) return {};
   let url = databases.get(dataDir);

@@ -225,6 +225,17 @@ async function timeInProcess(fn: () => Promise<unknown>, repeats: number): Promi
 
 const ms = (v: number) => v.toFixed(1);
 
+interface Scenario {
+  name: string;
+  cookie: string;
+  who: string;
+  query: string;
+  variables: Record<string, unknown>;
+  /** The same list, as RunRepository.page() receives it (for the in-process breakdown). */
+  filter: Parameters<RunRepository['page']>[2];
+  after: string | null;
+}
+
 async function benchmarkBackend(
   label: string,
   env: Record<string, string>,
@@ -245,11 +256,15 @@ async function benchmarkBackend(
     const idOf = (name: string) => users.find((u) => u.username === name)!.id;
     const owners: Owners = { admin: idOf('admin'), others: [idOf('alice'), idOf('bob')] };
 
-    const insertMs = await insertRuns(server.app.dataSource, runCount, owners);
-    // PostgreSQL's autovacuum would analyze a table that grew this much within a minute; do it
-    // now so the plans are the ones a running server settles on. (The app never runs ANALYZE
-    // on SQLite, so neither does this.)
-    if (env.DATABASE_URL) await server.app.dataSource.query(`ANALYZE "runs"`);
+    const dataSource = server.app.dataSource;
+    const postgres = dataSource.options.type === 'postgres';
+    // Autovacuum would otherwise start at some point during the measurement and change the plans
+    // half-way; it is done explicitly below instead.
+    if (postgres) await dataSource.query(`ALTER TABLE "runs" SET (autovacuum_enabled = false)`);
+    const insertMs = await insertRuns(dataSource, runCount, owners);
+    // PostgreSQL's autoanalyze would have run soon after a load this size. (The app never runs
+    // ANALYZE on SQLite, so neither does this.)
+    if (postgres) await dataSource.query(`ANALYZE "runs"`);
 
     const { plain, filtered } = dashboardDocument();
     const first = await server.gql<RunsPage>(plain, { first: PAGE_SIZE });
@@ -257,70 +272,68 @@ async function benchmarkBackend(
       throw new Error(
         `unexpected first page: ${first.runs.totalCount} runs, ${first.runs.edges.length} edges`,
       );
+    const admin = { cookie: server.cookie, who: 'admin' };
     const midBenchmark = BENCHMARKS[6]!;
-    const scenarios: {
-      name: string;
-      query: string;
-      variables: Record<string, unknown>;
-      cookie: string;
-      filter: Parameters<RunRepository['page']>[2];
-      after: string | null;
-      target: string;
-    }[] = [
+    const rareModel = MODELS[15]!;
+    const firstPage: Scenario = {
+      name: 'first page (DashboardRuns, first: 20): every run',
+      ...admin,
+      query: plain,
+      variables: { first: PAGE_SIZE },
+      filter: {},
+      after: null,
+    };
+    const scenarios: Scenario[] = [
+      firstPage,
       {
-        name: 'first page (DashboardRuns, first: 20), admin: every run',
-        query: plain,
-        variables: { first: PAGE_SIZE },
-        cookie: server.cookie,
-        filter: {},
-        after: null,
-        target: TARGET,
-      },
-      {
-        name: 'next page (after: endCursor of the first page), admin',
+        name: 'next page (after: endCursor of the first page)',
+        ...admin,
         query: plain,
         variables: { first: PAGE_SIZE, after: first.runs.pageInfo.endCursor },
-        cookie: server.cookie,
         filter: {},
         after: first.runs.pageInfo.endCursor,
-        target: '(same as first page)',
       },
       {
-        name: 'first page, filter { status: FAILED }, admin',
+        name: 'first page, filter { status: FAILED }',
+        ...admin,
         query: filtered,
         variables: { first: PAGE_SIZE, filter: { status: 'FAILED' } },
-        cookie: server.cookie,
         filter: { status: 'FAILED' },
         after: null,
-        target: '(same as first page)',
       },
       {
-        name: `first page, filter { benchmark: "${midBenchmark}" }, admin`,
+        name: `first page, filter { benchmark: "${midBenchmark}" }`,
+        ...admin,
         query: filtered,
         variables: { first: PAGE_SIZE, filter: { benchmark: midBenchmark } },
-        cookie: server.cookie,
         filter: { benchmark: midBenchmark },
         after: null,
-        target: '(same as first page)',
       },
       {
-        name: 'first page as a plain user (own runs only: ownerId filter)',
+        name: `first page, filter { model: "${rareModel}" }`,
+        ...admin,
+        query: filtered,
+        variables: { first: PAGE_SIZE, filter: { model: rareModel } },
+        filter: { model: rareModel },
+        after: null,
+      },
+      {
+        name: 'first page: own runs only (ownerId filter)',
+        cookie: aliceCookie,
+        who: 'plain user',
         query: plain,
         variables: { first: PAGE_SIZE },
-        cookie: aliceCookie,
         filter: { ownerId: owners.others[0] },
         after: null,
-        target: '(same as first page)',
       },
     ];
 
-    const repository = new RunRepository(server.app.dataSource);
-    const countOnly = server.app.dataSource.getRepository(RunEntity);
-    const rows: Row[] = [];
-    for (const [index, s] of scenarios.entries()) {
+    const repository = new RunRepository(dataSource);
+    const countOnly = dataSource.getRepository(RunEntity);
+    const measure = async (s: Scenario, note = ''): Promise<Row> => {
       const { times, last } = await timeRequests(server, s.cookie, s.query, s.variables, requests);
       // Where the time goes, in-process (no HTTP, no GraphQL): RunRepository.page() as the
-      // resolver calls it, and the count(*) it runs on every page alone.
+      // resolver calls it, and the count(*) it runs on every page, alone.
       const pageMs = await timeInProcess(() => repository.page(PAGE_SIZE, s.after, s.filter), 30);
       const countMs = await timeInProcess(() => {
         const q = countOnly.createQueryBuilder('run');
@@ -328,20 +341,34 @@ async function benchmarkBackend(
           if (value) q.andWhere(`run.${key} = :${key}`, { [key]: value });
         return q.getCount();
       }, 30);
-      rows.push({
-        scenario: `${label}, ${runCount.toLocaleString('en')} runs — ${s.name}`,
-        ...(index === 0 ? { 'insert time s': (insertMs / 1000).toFixed(1) } : {}),
+      const p95 = percentile(times, 95);
+      return {
+        scenario: `${label}, ${runCount.toLocaleString('en')} runs — ${s.name}, as ${s.who}${note}`,
         'matching runs (totalCount)': last.runs.totalCount.toLocaleString('en'),
-        [`p50 ms (${requests} sequential HTTP requests)`]: ms(percentile(times, 50)),
-        'p95 ms': ms(percentile(times, 95)),
+        [`p50 ms (${requests} HTTP requests)`]: ms(percentile(times, 50)),
+        'p95 ms': ms(p95),
         'max ms': ms(Math.max(...times)),
-        'in-process RunRepository.page() p50 ms': ms(pageMs),
-        'of which count(*) alone p50 ms': ms(countMs),
-        target: s.target,
-        ...(index === 0 ? { met: percentile(times, 95) < 50 ? 'yes' : 'NO' } : {}),
-      });
+        'page() in-process p50 ms': ms(pageMs),
+        '  of which count(*) p50 ms': ms(countMs),
+        target: s === firstPage ? TARGET : 'p95 < 50 ms (as the first page)',
+        met: p95 < 50 ? 'yes' : 'NO',
+      };
+    };
+
+    const rows: Row[] = [];
+    if (postgres) {
+      // Right after the load the visibility map is unset, so count(*) cannot be an index-only
+      // scan; autovacuum's VACUUM (triggered by inserts too since PostgreSQL 13) sets it later.
+      rows.push(await measure(firstPage, ', after the load, before VACUUM'));
+      await dataSource.query(`VACUUM ANALYZE "runs"`);
     }
-    return rows;
+    for (const s of scenarios) rows.push(await measure(s, postgres ? ', after VACUUM ANALYZE' : ''));
+    const [head, ...tail] = rows;
+    // Keys keep their first position: scenario, then the insert time, then the figures.
+    return [
+      { scenario: head!.scenario!, 'insert time s (bulk INSERTs)': (insertMs / 1000).toFixed(1), ...head },
+      ...tail,
+    ];
   } finally {
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

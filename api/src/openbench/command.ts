@@ -43,13 +43,15 @@ export function formatCommand(bin: string, args: readonly string[]): string {
 }
 
 /**
- * `bench eval-retry` for a run whose process died: inspect re-runs only the samples missing
- * from the partial log, writing a new log into the same directory (docs/openbench-notes.md).
+ * The resume of a run whose process died: scripts/openbench_retry.py runs inspect's
+ * eval_retry (what `bench eval-retry` runs) on the partial log, so only the missing samples
+ * run, writing a JSON log beside it. Model, arguments and limits come from the log itself.
  */
-export function buildRetryArgs(config: RunConfig, partialLog: string, logDir: string): string[] {
-  const args = ['eval-retry', partialLog, '--log-dir', logDir, '--log-format', 'json', '--display', 'plain'];
-  if (typeof config.max_connections === 'number')
-    args.push('--max-connections', String(config.max_connections));
-  if (typeof config.timeout === 'number') args.push('--timeout', String(config.timeout));
-  return args;
+export function buildRetryArgs(
+  scriptPath: string,
+  partialLog: string,
+  logDir: string,
+  evalsDir: string,
+): string[] {
+  return [scriptPath, partialLog, '--log-dir', logDir, '--evals-dir', evalsDir];
 }

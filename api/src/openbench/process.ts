@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { execa } from 'execa';
 
 /** Server variables a run may see. Everything else (secrets, DATABASE_URL, …) stays out. */
@@ -73,7 +74,8 @@ export interface BenchProcess {
  * as UTF-8 across chunk boundaries), never buffered whole.
  */
 export function startBenchProcess(options: BenchProcessOptions): BenchProcess {
-  const child = execa(options.bin, options.args, {
+  const [file, args] = dieWithParent(options.bin, options.args);
+  const child = execa(file, args, {
     cwd: options.cwd,
     env: options.env,
     extendEnv: false,
@@ -103,6 +105,25 @@ export function startBenchProcess(options: BenchProcessOptions): BenchProcess {
       return signalProcessGroup(child.pid, signal);
     },
   };
+}
+
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p)) ?? null;
+
+/**
+ * On Linux, bench is started through util-linux's `setpriv --pdeathsig KILL`, which sets the
+ * parent-death signal and then execs bench (same pid): when the process that started it dies
+ * (a crashed server, a SIGKILLed queue worker), bench is killed at once instead of running on
+ * unsupervised — its partial log stays as it was, for a resume. A binary that is not there or
+ * not executable is started directly, so the spawn error names it.
+ */
+function dieWithParent(bin: string, args: string[]): [string, string[]] {
+  if (!SETPRIV) return [bin, args];
+  try {
+    fs.accessSync(bin, fs.constants.X_OK);
+  } catch {
+    return [bin, args];
+  }
+  return [SETPRIV, ['--pdeathsig', 'KILL', '--', bin, ...args]];
 }
 
 export function signalProcessGroup(pid: number | undefined | null, signal: NodeJS.Signals | 0): boolean {

@@ -42,14 +42,24 @@ export async function startRunWorker(config: AppConfig): Promise<RunWorker> {
     new ProviderKeys(dataSource, keyring),
   );
 
-  const worker = new Worker<RunJobData>(RUN_QUEUE, (job) => runner.execute(job.data.runId), {
-    connection: redisConnection(config.redisUrl),
-    name: config.workerName,
-    concurrency: config.workerConcurrency,
-    lockDuration: config.workerLockMs,
-    stalledInterval: Math.max(1000, Math.floor(config.workerLockMs / 2)),
-    maxStalledCount: 1,
-  });
+  const worker = new Worker<RunJobData>(
+    RUN_QUEUE,
+    async (job) => {
+      console.log(`run ${job.data.runId}: taken by ${config.workerName}`);
+      await runner.execute(job.data.runId);
+    },
+    {
+      connection: redisConnection(config.redisUrl),
+      name: config.workerName,
+      concurrency: config.workerConcurrency,
+      lockDuration: config.workerLockMs,
+      stalledInterval: Math.max(500, Math.floor(config.workerLockMs / 4)),
+      maxStalledCount: 1,
+    },
+  );
+  worker.on('stalled', (runId) =>
+    console.log(`run ${runId}: its worker stopped renewing its lock; queued again`),
+  );
   worker.on('failed', (job, error) => {
     if (!job) return;
     void (async () => {

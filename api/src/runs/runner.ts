@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AppConfig } from '../config.js';
 import { TERMINAL_STATUSES, type RunRow, type RunStatus } from '../db/entities/Run.js';
 import type { ProviderKeys } from '../auth/providerKeys.js';
@@ -107,10 +108,7 @@ export class RunRunner {
     // The dead worker's bench may still be running on this host: it must not write on.
     killOrphanedGroup(row.pid, row.id);
     const dir = this.lifecycle.directory(row.id);
-    const plan =
-      row.resumeCount >= 1
-        ? { resumable: false as const, reason: 'its worker stopped again after it had been resumed once' }
-        : await resumability(row, await dir.findInspectLog());
+    const plan = await resumability(row, await dir.findInspectLog());
     if (!plan.resumable) {
       await this.lifecycle.transition(row, 'INTERRUPTED', {
         finishedAt: now(),
@@ -119,20 +117,27 @@ export class RunRunner {
       });
       return;
     }
-    const config = row.config as unknown as RunConfig;
-    const args = buildRetryArgs(config, plan.log, dir.logsDir);
+    const retry = {
+      bin: this.config.pythonBin,
+      args: buildRetryArgs(
+        path.join(this.config.rootDir, 'scripts', 'openbench_retry.py'),
+        plan.log,
+        dir.logsDir,
+        this.config.evalsDir,
+      ),
+    };
     // command.txt keeps the original command; the resume is recorded under it.
     await fs.promises
       .appendFile(
         dir.file('command.txt'),
-        `# resumed after its worker stopped:\n${formatCommand(this.config.openbenchBin, args)}\n`,
+        `# resumed after its worker stopped:\n${formatCommand(retry.bin, retry.args)}\n`,
       )
       .catch(() => undefined);
-    await this.run(row, args);
+    await this.run(row, retry);
   }
 
-  /** One attempt: `bench eval` for a queued run, or `bench eval-retry` (resumeArgs) for a resumed one. */
-  private async run(row: RunRow, resumeArgs: string[] | null): Promise<void> {
+  /** One attempt: `bench eval` for a queued run, or the eval-retry script for a resumed one. */
+  private async run(row: RunRow, resume: { bin: string; args: string[] } | null): Promise<void> {
     const id = row.id;
     let finish!: () => void;
     const live: LiveRun = {
@@ -150,7 +155,7 @@ export class RunRunner {
       const running = await lifecycle.transition(
         row,
         'RUNNING',
-        resumeArgs
+        resume
           ? { workerName: this.config.workerName, resumeCount: row.resumeCount + 1, pid: null }
           : { workerName: this.config.workerName, startedAt: now() },
       );
@@ -166,10 +171,10 @@ export class RunRunner {
       const outcome = await executeRun(
         dir,
         {
-          bin: this.config.openbenchBin,
-          args: resumeArgs ?? buildEvalArgs(config, dir.logsDir),
+          bin: resume?.bin ?? this.config.openbenchBin,
+          args: resume?.args ?? buildEvalArgs(config, dir.logsDir),
           env,
-          append: resumeArgs !== null,
+          append: resume !== null,
         },
         {
           onSpawn: async (child) => {
@@ -188,7 +193,7 @@ export class RunRunner {
       const metric = outcome.summary.primary_metric;
       let status: RunStatus = live.cancelReason ? 'CANCELED' : outcome.error ? 'FAILED' : 'COMPLETED';
       let error = live.cancelReason ?? outcome.error;
-      if (status === 'FAILED' && resumeArgs) {
+      if (status === 'FAILED' && resume) {
         // The run was interrupted; the one resume did not save it.
         status = 'INTERRUPTED';
         error = `The worker running it stopped, and resuming it with bench eval-retry failed: ${outcome.error}`;

@@ -18,5 +18,17 @@ export async function resumability(row: RunRow, logFile: string | null): Promise
   if (!header) return { resumable: false, reason: 'its partial log cannot be read' };
   if (header.status === 'success')
     return { resumable: false, reason: 'its log says it had already finished' };
+  // Resuming from an empty log would be starting from zero under another name.
+  if (!(await hasSamples(logFile)))
+    return { resumable: false, reason: 'its log holds no finished sample yet' };
   return { resumable: true, log: logFile };
+}
+
+async function hasSamples(logFile: string): Promise<boolean> {
+  try {
+    for await (const batch of readLogSamples(logFile, 1)) return batch.length > 0;
+  } catch {
+    // An unreadable samples array: nothing to resume from.
+  }
+  return false;
 }

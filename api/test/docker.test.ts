@@ -9,10 +9,13 @@ import { spawnServer } from './serverProcess.js';
 // No Docker engine runs here: the files are checked against the app's configuration, and the
 // process they start is started without a container, with the image's environment.
 const dockerfile = fs.readFileSync(path.join(ROOT, 'docker', 'Dockerfile'), 'utf8');
-const compose = parse(fs.readFileSync(path.join(ROOT, 'docker', 'compose.yaml'), 'utf8')) as {
+const compose = parse(fs.readFileSync(path.join(ROOT, 'docker', 'compose.yaml'), 'utf8'), {
+  merge: true,
+}) as {
   services: Record<
     string,
     {
+      command?: string[];
       build?: unknown;
       image?: string;
       environment?: Record<string, string>;
@@ -60,7 +63,7 @@ describe('docker/compose.yaml', () => {
     expect(app!.profiles).toBeUndefined();
     expect(app!.volumes).toContain('data:/data');
     expect(app!.healthcheck!.test.join(' ')).toContain('/api/health');
-    expect(postgres!.profiles).toEqual(['postgres']);
+    expect(postgres!.profiles).toEqual(['postgres', 'scale']);
     expect(postgres!.healthcheck!.test.join(' ')).toContain('pg_isready');
     expect(compose.services['app-postgres']!.environment!.DATABASE_URL).toMatch(
       /^postgres:\/\/.*@postgres:5432\//,
@@ -74,9 +77,47 @@ describe('docker/compose.yaml', () => {
     }
   });
 
+  it('has a scale profile: PostgreSQL, Redis, two API replicas and two workers sharing data', () => {
+    const scale = Object.entries(compose.services).filter(([, s]) => s.profiles?.includes('scale'));
+    expect(scale.map(([name]) => name).sort()).toEqual([
+      'api-1',
+      'api-2',
+      'postgres',
+      'redis',
+      'worker-1',
+      'worker-2',
+    ]);
+    const { redis } = compose.services;
+    expect(redis!.healthcheck!.test.join(' ')).toContain('redis-cli ping');
+    const apps = ['api-1', 'api-2', 'worker-1', 'worker-2'].map((name) => compose.services[name]!);
+    for (const app of apps) {
+      expect(app.image).toBe('openbench-web:latest');
+      expect(app.environment!.DATABASE_URL).toMatch(/^postgres:\/\/.*@postgres:5432\//);
+      expect(app.environment!.REDIS_URL).toBe('redis://redis:6379');
+      // One DATA_DIR for all: every process reads and writes every run's artifacts.
+      expect(app.volumes).toEqual(['data-scale:/data']);
+    }
+    const [api1, api2, worker1, worker2] = apps;
+    expect(api1!.healthcheck!.test.join(' ')).toContain('/api/health');
+    expect(api1!.command).toBeUndefined();
+    // The first replica migrates the database; everything else starts once it is healthy.
+    for (const later of [api2, worker1, worker2])
+      expect(later!.depends_on).toEqual({ 'api-1': { condition: 'service_healthy' } });
+    expect(new Set(apps.map((a) => a.environment!.DATABASE_URL)).size).toBe(1);
+    for (const worker of [worker1, worker2])
+      expect(worker!.command!.join(' ')).toContain('api/src/worker.ts');
+    expect(worker1!.environment!.WORKER_NAME).toBe('worker-1');
+    expect(worker2!.environment!.WORKER_NAME).toBe('worker-2');
+    // The command the workers run is the one `npm run worker` runs (from the api folder).
+    const apiScripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'api', 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(worker1!.command!.join(' ')).toBe(apiScripts.scripts.worker!.replace(' src/', ' api/src/'));
+  });
+
   it('sets only variables the app reads', () => {
     const known = configVariables();
-    for (const name of ['app', 'app-postgres']) {
+    for (const name of ['app', 'app-postgres', 'api-1', 'api-2', 'worker-1', 'worker-2']) {
       for (const variable of Object.keys(compose.services[name]!.environment ?? {}))
         expect(known).toContain(variable);
     }

@@ -46,6 +46,7 @@ describe('upgrading an existing database', () => {
         'CreateSamples1764310000000',
         'CreateAuth1764320000000',
         'AddWorkers1764330000000',
+        'RunsListIndexes1764340000000',
       ]);
     } finally {
       await upgraded.destroy();

@@ -117,3 +117,42 @@ export const FINAL_STATUS = [
   '[data-testid="status-CANCELED"]',
   '[data-testid="status-INTERRUPTED"]',
 ].join(', ');
+
+const CANCEL_RUN = `
+  mutation CancelRun($id: ID!) {
+    cancelRun(id: $id) {
+      __typename
+      ... on Error { message }
+    }
+  }`;
+
+/** Cancels a run (a queued one leaves the queue); a run already over is left as it is. */
+export async function cancelRun(target: ApiTarget, id: string): Promise<void> {
+  const data = await graphql<{ cancelRun: { __typename: string; message?: string } }>(target, CANCEL_RUN, {
+    id,
+  });
+  const kind = data.cancelRun.__typename;
+  if (kind !== 'MutationCancelRunSuccess' && kind !== 'RunStateError')
+    throw new Error(`cancelRun failed: ${kind} ${data.cancelRun.message ?? ''}`);
+}
+
+/** Polls the run until it has the status; returns its fields then. */
+export async function waitForStatus(
+  target: ApiTarget,
+  id: string,
+  status: string,
+  timeoutMs = 60_000,
+): Promise<{ status: string; worker: string | null; queuePosition: number | null }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const data = await graphql<{
+      run: { status: string; worker: string | null; queuePosition: number | null } | null;
+    }>(target, 'query Run($id: ID!) { run(id: $id) { status worker queuePosition } }', { id });
+    if (data.run?.status === status) return data.run;
+    if (Date.now() > deadline)
+      throw new Error(
+        `Run ${id} still ${data.run?.status ?? 'missing'}, not ${status}, after ${timeoutMs} ms`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -17,11 +17,18 @@ export interface RunningServer {
 
 const READY = /OpenBench Web is running at (http:\/\/\S+)/;
 
+export interface ServerOptions {
+  /** Extra environment for the server (e.g. MAX_CONCURRENT_RUNS), over the test's own. */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
 /**
  * Starts the real API server (which also serves client/dist) on a free port with a fresh data
  * directory, exactly as `npm start` would, and resolves with its URL once it says it listens.
  */
-export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const timeoutMs = options.timeoutMs ?? 90_000;
   if (!fs.existsSync(path.join(ROOT, 'client/dist/index.html'))) {
     throw new Error(
       'client/dist is missing: run `npm run build -w client` first (npm run test:e2e -w client does).',
@@ -29,7 +36,13 @@ export async function startServer(timeoutMs = 90_000): Promise<RunningServer> {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'obw-e2e-'));
   // Jest's NODE_OPTIONS (--experimental-vm-modules) is for jest only, not for the server.
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+  };
   delete env.NODE_OPTIONS;
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
     cwd: ROOT,

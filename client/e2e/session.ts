@@ -20,6 +20,8 @@ export interface SessionOptions {
    * /login needs a session; the auth tests sign up through the UI instead.
    */
   signUp?: boolean;
+  /** Extra environment for the server (e.g. MAX_CONCURRENT_RUNS=1). */
+  serverEnv?: Record<string, string>;
 }
 
 /**
@@ -34,7 +36,7 @@ export function useSession(options: SessionOptions = {}): Session {
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const [server, launched] = await Promise.all([startServer(), launchBrowser()]);
+    const [server, launched] = await Promise.all([startServer({ env: options.serverEnv }), launchBrowser()]);
     browser = launched;
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -9,18 +9,21 @@ import { CreateRuns1764300000000 } from './migrations/sqlite/1764300000000-Creat
 import { CreateSamples1764310000000 } from './migrations/sqlite/1764310000000-CreateSamples.js';
 import { CreateAuth1764320000000 } from './migrations/sqlite/1764320000000-CreateAuth.js';
 import { AddWorkers1764330000000 as AddWorkersSqlite } from './migrations/sqlite/1764330000000-AddWorkers.js';
+import { RunsListIndexes1764340000000 as RunsListIndexesSqlite } from './migrations/sqlite/1764340000000-RunsListIndexes.js';
 import { Initial1764300000000 } from './migrations/postgres/1764300000000-Initial.js';
 import { AddWorkers1764330000000 as AddWorkersPostgres } from './migrations/postgres/1764330000000-AddWorkers.js';
+import { RunsListIndexes1764340000000 as RunsListIndexesPostgres } from './migrations/postgres/1764340000000-RunsListIndexes.js';
 
 const SQLITE_MIGRATIONS = [
   CreateRuns1764300000000,
   CreateSamples1764310000000,
   CreateAuth1764320000000,
   AddWorkersSqlite,
+  RunsListIndexesSqlite,
 ];
 
 const ENTITIES = [RunEntity, SampleEntity, UserEntity, SessionEntity, ProviderKeyEntity];
-const POSTGRES_MIGRATIONS = [Initial1764300000000, AddWorkersPostgres];
+const POSTGRES_MIGRATIONS = [Initial1764300000000, AddWorkersPostgres, RunsListIndexesPostgres];
 
 /**
  * Opens the database and brings its schema up to date with migrations (never `synchronize`):

@@ -7,6 +7,7 @@ import { buildSummary, type Summary } from '../openbench/summary.js';
 import type { RunDirectory } from './artifacts.js';
 import { countStoredLines, RunLogWriter, type LogLine } from './logStore.js';
 import { tailLines } from './logTail.js';
+import { RUN_ID_VARIABLE } from './orphans.js';
 
 export interface ExecutionHooks {
   onSpawn(process: BenchProcess): void | Promise<void>;
@@ -66,7 +67,9 @@ export async function executeRun(
     bin: command.bin,
     args: command.args,
     cwd: dir.dir,
-    env: childEnvironment(process.env, command.env),
+    // The run id in the environment marks every process of the run, grandchildren included,
+    // so a later process can tell the run's orphans from strangers (orphans.ts).
+    env: childEnvironment(process.env, { ...command.env, [RUN_ID_VARIABLE]: dir.runId }),
     output,
   });
   await hooks.onSpawn(child);

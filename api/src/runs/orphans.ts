@@ -1,15 +1,20 @@
 import fs from 'node:fs';
 import { signalProcessGroup } from '../openbench/process.js';
 
+/** Set in the environment of every run's process (inherited by whatever bench starts). */
+export const RUN_ID_VARIABLE = 'OPENBENCH_WEB_RUN_ID';
+
 /**
- * Kills the process group a previous server started for a run, if any of its members is
- * still alive. A group is only touched when one of its processes names the run's id on its
- * command line (bench's --log-dir holds it), so a recycled pid is never signalled.
+ * Kills the process group a previous process started for a run, if any of its members is
+ * still alive. A group is only touched when one of its processes carries the run's id — in
+ * its environment or on its command line (bench's --log-dir) — so a recycled pid is never
+ * signalled. bench itself dies with its parent (process.ts); what it started may not.
  */
 export function killOrphanedGroup(pgid: number | null, runId: string): boolean {
   if (!pgid) return false;
   const members = processGroupMembers(pgid);
-  const ours = members.some((pid) => commandLine(pid).includes(runId));
+  const marker = `${RUN_ID_VARIABLE}=${runId}`;
+  const ours = members.some((pid) => commandLine(pid).includes(runId) || environment(pid).includes(marker));
   if (!ours) return false;
   return signalProcessGroup(pgid, 'SIGKILL');
 }
@@ -39,6 +44,14 @@ export function processGroupMembers(pgid: number): number[] {
     }
   }
   return members;
+}
+
+function environment(pid: number): string[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+  } catch {
+    return [];
+  }
 }
 
 function commandLine(pid: number): string {

@@ -65,6 +65,8 @@ export const RunEntity = new EntitySchema<RunRow>({
   indices: [
     { name: 'IDX_runs_created', columns: ['createdAt', 'id'] },
     { name: 'IDX_runs_status', columns: ['status'] },
-    { name: 'IDX_runs_benchmark', columns: ['benchmark'] },
+    { name: 'IDX_runs_status_created', columns: ['status', 'createdAt', 'id'] },
+    { name: 'IDX_runs_benchmark_created', columns: ['benchmark', 'createdAt', 'id'] },
+    { name: 'IDX_runs_model_created', columns: ['model', 'createdAt', 'id'] },
   ],
 });

@@ -23,6 +23,8 @@ if (setup.status !== 0) {
 
 // The integration tests that exercise the database run a second time on PostgreSQL.
 const POSTGRES_TESTS = [
+  'test/postgres',
+  'test/progress',
   'test/runs',
   'test/results',
   'test/compare',
@@ -31,7 +33,7 @@ const POSTGRES_TESTS = [
   'test/catalog',
 ];
 const suites = [
-  { name: 'api', workspace: 'api', script: 'test', args: ['--testPathIgnorePatterns', '/test/scaleout/'] },
+  { name: 'api', workspace: 'api', script: 'test', args: ['--testPathIgnorePatterns', '/test/scaleout/', '/test/postgres/'] },
   { name: 'api-postgres', workspace: 'api', script: 'test', args: POSTGRES_TESTS, postgres: true },
   // Two API processes and two queue workers on PostgreSQL and Redis (issue #7's topology).
   {

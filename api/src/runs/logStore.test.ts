@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readLogLines, RunLogWriter, TRUNCATION_MARKER, type LogLine } from './logStore.js';
+import { countStoredLines, readLogLines, RunLogWriter, TRUNCATION_MARKER, type LogLine } from './logStore.js';
 
 function setup(capBytes: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'obw-logstore-'));
@@ -64,5 +64,37 @@ describe('readLogLines', () => {
     ]);
     expect((await readAll(files.stdout, 'stdout', 3)).map((l) => l.text)).toEqual(['d', 'e']);
     expect(await readAll(files.stderr, 'stderr')).toEqual([]);
+  });
+});
+
+describe('a resumed run appending to the files of its first attempt', () => {
+  it('numbers on from the stored lines, completing a line a crash cut short', async () => {
+    const { files, writer } = setup(1 << 20);
+    await writer.write('stdout', 'one\ntwo\n');
+    await writer.end();
+    fs.appendFileSync(files.stdout, 'thr'); // the first attempt died mid-line
+    const stored = {
+      stdout: await countStoredLines(files.stdout),
+      stderr: await countStoredLines(files.stderr),
+    };
+    expect(stored.stdout).toEqual({ lines: 3, bytes: 11, unterminated: true });
+    expect(stored.stderr).toEqual({ lines: 0, bytes: 0, unterminated: false });
+
+    const seen: LogLine[] = [];
+    const resumed = new RunLogWriter(files, 1 << 20, (lines) => seen.push(...lines), undefined, stored);
+    await resumed.write('stdout', 'four\n');
+    await resumed.write('stderr', 'warn\n');
+    await resumed.end();
+    expect(seen).toEqual([
+      { stream: 'stdout', line: 3, text: 'four' },
+      { stream: 'stderr', line: 0, text: 'warn' },
+    ]);
+    // Live numbers and the file agree, as for any run.
+    expect(await readAll(files.stdout, 'stdout')).toEqual([
+      { stream: 'stdout', line: 0, text: 'one' },
+      { stream: 'stdout', line: 1, text: 'two' },
+      { stream: 'stdout', line: 2, text: 'thr' },
+      { stream: 'stdout', line: 3, text: 'four' },
+    ]);
   });
 });

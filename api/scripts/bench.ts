@@ -1,10 +1,11 @@
 // `npm run bench`: performance figures of the server, printed as tables. Targets are printed
 // beside the figures; nothing here fails on a miss (tests assert behaviour, not speed).
-// Options: --only=streaming,overhead,logs,compare,runs-query   --gb=1 (size of the big-output run and the largest log)
+// Options: --only=streaming,overhead,logs,compare,runs-query,queue   --queue-runs=50   --gb=1 (size of the big-output run and the largest log)
 //          --runs=100000 (rows in the runs table for runs-query)
 import { compareBenchmark } from './bench/compare.js';
 import { logBenchmarks } from './bench/logs.js';
 import { overheadBenchmark } from './bench/overhead.js';
+import { queueBenchmark } from './bench/queue.js';
 import { printTable } from './bench/report.js';
 import { runsQueryBenchmark } from './bench/runsQuery.js';
 import { streamingBenchmarks } from './bench/streaming.js';
@@ -32,4 +33,9 @@ if (wanted('runs-query'))
   printTable(
     'Runs list query (dashboard) on a large table, SQLite and PostgreSQL',
     await runsQueryBenchmark(Number(option('runs') ?? 100_000), 200),
+  );
+if (wanted('queue'))
+  printTable(
+    'Run queue throughput: in-process scheduler vs Redis workers',
+    await queueBenchmark(Number(option('queue-runs') ?? 50)),
   );

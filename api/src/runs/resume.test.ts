@@ -12,8 +12,8 @@ function partialLog(samples: number): string {
   const log = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as Record<string, unknown> & {
     samples: unknown[];
   };
-  const partial = { ...log, status: 'started', samples: log.samples.slice(0, samples) };
-  delete partial.results;
+  const { results: _results, ...rest } = log;
+  const partial = { ...rest, status: 'started', samples: log.samples.slice(0, samples) };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'obw-resume-')), 'partial.json');
   fs.writeFileSync(file, JSON.stringify(partial, null, 2));
   return file;

@@ -68,7 +68,10 @@ export async function startRunWorker(config: AppConfig): Promise<RunWorker> {
       await lifecycle.transition(row, 'INTERRUPTED', {
         finishedAt: now(),
         pid: null,
-        error: `Its worker stopped and the run could not be continued (${error.message})`,
+        // BullMQ fails a job that stalls a second time; anything else is a failure of the job itself.
+        error: /stalled/i.test(error.message)
+          ? 'The worker running it stopped again after it had been resumed once'
+          : `Its queue job failed: ${error.message}`,
       });
     })().catch((e: unknown) => console.error(`run ${job.data.runId}: recording the failure failed:`, e));
   });

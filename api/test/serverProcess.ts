@@ -12,44 +12,17 @@ export interface ServerProcess {
   exited: Promise<number | string | null>;
 }
 
-/** The real server as its own process (`node --import tsx api/src/main.ts`), on a free port. */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_OPTIONS: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | string | null>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? signal)),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const check = () => {
-      const match = /running at (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    void exited.then(() => reject(new Error(`server exited:\n${output}`)));
-  });
-  const cookie = await signUp(url, 'admin').catch(() => logIn(url, 'admin'));
-  return { url, cookie, gql: (q, v) => gqlAt(url, q, v, cookie), child, output: () => output, exited };
-}
-
-export interface WorkerProcess {
+interface NodeProcess {
   child: ChildProcess;
   output: () => string;
   exited: Promise<number | string | null>;
+  /** The first match of `ready` in stdout. */
+  ready: RegExpExecArray;
 }
 
-/** A queue worker as its own process (`node --import tsx api/src/worker.ts`), once it takes jobs. */
-export async function spawnWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/worker.ts'], {
+/** Starts one of the API's entry points with tsx and waits for its readiness line. */
+async function spawnEntry(entry: string, env: Record<string, string>, ready: RegExp): Promise<NodeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,15 +33,36 @@ export async function spawnWorker(env: Record<string, string>): Promise<WorkerPr
   const exited = new Promise<number | string | null>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal)),
   );
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 60_000);
+  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${entry} did not start:\n${output}`)), 60_000);
     child.stdout!.on('data', () => {
-      if (output.includes('is taking runs')) {
+      const found = ready.exec(output);
+      if (found) {
         clearTimeout(timer);
-        resolve();
+        resolve(found);
       }
     });
-    void exited.then(() => reject(new Error(`worker exited:\n${output}`)));
+    void exited.then(() => reject(new Error(`${entry} exited:\n${output}`)));
   });
-  return { child, output: () => output, exited };
+  return { child, output: () => output, exited, ready: match };
+}
+
+/** The real server as its own process (`node --import tsx api/src/main.ts`), on a free port. */
+export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const { child, output, exited, ready } = await spawnEntry(
+    'api/src/main.ts',
+    { PORT: '0', HOST: '127.0.0.1', ...env },
+    /running at (http:\/\/[^\s]+)/,
+  );
+  const url = ready[1]!;
+  const cookie = await signUp(url, 'admin').catch(() => logIn(url, 'admin'));
+  return { url, cookie, gql: (q, v) => gqlAt(url, q, v, cookie), child, output, exited };
+}
+
+export type WorkerProcess = Omit<NodeProcess, 'ready'>;
+
+/** A queue worker as its own process (`node --import tsx api/src/worker.ts`), once it takes jobs. */
+export async function spawnWorker(env: Record<string, string>): Promise<WorkerProcess> {
+  const { child, output, exited } = await spawnEntry('api/src/worker.ts', env, /is taking runs/);
+  return { child, output, exited };
 }

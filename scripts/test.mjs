@@ -25,6 +25,8 @@ if (setup.status !== 0) {
 const POSTGRES_TESTS = [
   'test/postgres',
   'test/progress',
+  'test/restart',
+  'test/secrets',
   'test/runs',
   'test/results',
   'test/compare',

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { DataSource } from 'typeorm';
 import { buildApp, type App } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/dataSource.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -105,6 +107,11 @@ export async function databaseFor(dataDir: string): Promise<Record<string, strin
     databases.set(dataDir, url);
   }
   return { DATABASE_URL: url };
+}
+
+/** The database of a data dir's server, opened beside it (SQLite file or its PostgreSQL database). */
+export async function openTestDatabase(dataDir: string): Promise<DataSource> {
+  return openDatabase(loadConfig({ DATA_DIR: dataDir, ...(await databaseFor(dataDir)) }, ROOT));
 }
 
 export async function startServer(

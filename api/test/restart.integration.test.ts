@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { processGroupMembers } from '../src/runs/orphans.js';
-import { ROOT, tempDir, waitFor } from './helpers.js';
+import { openTestDatabase, ROOT, tempDir, waitFor } from './helpers.js';
 import { spawnServer, type ServerProcess } from './serverProcess.js';
 
 const FAKE_BENCH = path.join(import.meta.dirname, 'fixtures', 'fake-bench.mjs');
@@ -54,15 +54,14 @@ describe('server restarts', () => {
     });
     const pgid = await waitFor(
       async () => {
-        const rows = (await import('better-sqlite3')).default(path.join(dataDir, 'openbench-web.sqlite'), {
-          readonly: true,
-        });
+        const db = await openTestDatabase(dataDir);
         try {
-          const row = rows.prepare('SELECT pid FROM runs WHERE id = ?').get(running) as
-            { pid: number | null } | undefined;
+          const row = await db
+            .getRepository<{ pid: number | null }>('Run')
+            .findOneBy({ id: running } as never);
           return row?.pid && processGroupMembers(row.pid).length >= 2 ? row.pid : null;
         } finally {
-          rows.close();
+          await db.destroy();
         }
       },
       { what: 'the run’s process group' },

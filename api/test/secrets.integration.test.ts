@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { rotateMasterKey } from '../scripts/rotateMasterKey.js';
-import { ROOT, tempDir, waitFor } from './helpers.js';
+import { databaseFor, openTestDatabase, ROOT, tempDir, waitFor } from './helpers.js';
 import { spawnServer, type ServerProcess } from './serverProcess.js';
 import { subscribeRunEvents, wsClient } from './wsClient.js';
 
@@ -103,7 +103,7 @@ describe('provider keys never leak', () => {
 
   it('keeps every key readable across a master-key rotation, none left under the old key', async () => {
     const before = fs.readFileSync(path.join(dataDir, 'master.key'), 'utf8');
-    const result = await rotateMasterKey({ DATA_DIR: dataDir });
+    const result = await rotateMasterKey({ DATA_DIR: dataDir, ...(await databaseFor(dataDir)) });
     expect(result.changed).toBe(2);
     expect(result.newId).not.toBe(result.oldId);
     expect(fs.readFileSync(path.join(dataDir, 'master.key'), 'utf8')).not.toBe(before);
@@ -116,13 +116,12 @@ describe('provider keys never leak', () => {
       expect(fs.readFileSync(path.join(dataDir, 'runs', id, 'stdout.log'), 'utf8')).toContain(
         `SHA ECHO_API_KEY=${digest}`,
       );
-      const Database = (await import('better-sqlite3')).default;
-      const db = Database(path.join(dataDir, 'openbench-web.sqlite'), { readonly: true });
+      const db = await openTestDatabase(dataDir);
       try {
-        const ids = db.prepare('SELECT DISTINCT keyId FROM provider_keys').all() as { keyId: string }[];
+        const ids = (await db.query('SELECT DISTINCT "keyId" FROM provider_keys')) as { keyId: string }[];
         expect(ids).toEqual([{ keyId: result.newId }]);
       } finally {
-        db.close();
+        await db.destroy();
       }
     } finally {
       server.child.kill('SIGTERM');

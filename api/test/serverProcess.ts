@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { gqlAt, logIn, ROOT, signUp } from './helpers.js';
+import { databaseFor, gqlAt, logIn, ROOT, signUp } from './helpers.js';
 
 export interface ServerProcess {
   url: string;
@@ -22,9 +22,11 @@ interface NodeProcess {
 
 /** Starts one of the API's entry points with tsx and waits for its readiness line. */
 async function spawnEntry(entry: string, env: Record<string, string>, ready: RegExp): Promise<NodeProcess> {
+  // With TEST_DATABASE_URL, a data dir's processes share a PostgreSQL database of its own.
+  const database = env.DATA_DIR && !env.DATABASE_URL ? await databaseFor(env.DATA_DIR) : {};
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', ...database, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

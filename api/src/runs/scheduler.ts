@@ -5,7 +5,6 @@
 export class Scheduler {
   private readonly queue: string[] = [];
   private readonly active = new Set<string>();
-  private readonly idle: (() => void)[] = [];
 
   constructor(
     private readonly concurrency: number,
@@ -26,21 +25,6 @@ export class Scheduler {
     return true;
   }
 
-  position(runId: string): number | null {
-    const index = this.queue.indexOf(runId);
-    return index < 0 ? null : index + 1;
-  }
-
-  get running(): ReadonlySet<string> {
-    return this.active;
-  }
-
-  /** Resolves once nothing is queued or running. */
-  whenIdle(): Promise<void> {
-    if (this.queue.length === 0 && this.active.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
-  }
-
   private pump(): void {
     while (this.active.size < this.concurrency && this.queue.length > 0) {
       const runId = this.queue.shift()!;
@@ -50,7 +34,6 @@ export class Scheduler {
         .finally(() => {
           this.active.delete(runId);
           this.pump();
-          if (this.queue.length === 0 && this.active.size === 0) this.idle.splice(0).forEach((r) => r());
         });
     }
   }

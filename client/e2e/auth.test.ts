@@ -115,10 +115,10 @@ test('sign up, store a provider key, start a run, log out: protected pages then 
 
 test('a session that ends under the user sends them to the login page, then back', async () => {
   const { page, server } = session;
-  await page.goto(`${server.url}/`);
-  await page.locator('[data-testid="runs-table"]').waitFor();
-  // The live list is subscribed again over a fresh socket after the log-in above.
-  await page.locator('[data-testid="live-indicator"][data-state="live"]').waitFor();
+  // Settings asks the server nothing in the background (the dashboard polls its queue panel),
+  // so the first request after the cookie is gone is the one the navigation below makes.
+  await page.goto(`${server.url}/settings`);
+  await page.locator('[data-testid="keys-set-count"]').waitFor();
 
   // The session cookie disappears (as when it expires): the next request is UNAUTHENTICATED.
   await page.context().clearCookies();

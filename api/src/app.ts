@@ -9,8 +9,10 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
-import { Accounts } from './auth/accounts.js';
+import { Redis } from 'ioredis';
+import { Accounts, LOGIN_LIMITS } from './auth/accounts.js';
 import { useAuthGate } from './auth/authGate.js';
+import { RedisRateLimiter } from './auth/rateLimit.js';
 import { Keyring } from './auth/keyring.js';
 import { ProviderKeys } from './auth/providerKeys.js';
 import { SocketRegistry } from './auth/socketRegistry.js';
@@ -58,11 +60,22 @@ export async function buildApp(config: AppConfig): Promise<App> {
   const samples = new SampleStore(dataSource);
   const keyring = Keyring.load({ masterKey: config.masterKey, keyFile: config.masterKeyFile });
   const providerKeys = new ProviderKeys(dataSource, keyring);
-  const accounts = new Accounts(dataSource, {
-    idleMs: config.sessionIdleMs,
-    absoluteMs: config.sessionAbsoluteMs,
-    signupOpen: config.signupOpen,
-  });
+  // With Redis, login attempts are counted across every API replica.
+  const limiterRedis = config.redisUrl ? new Redis(config.redisUrl) : null;
+  const accounts = new Accounts(
+    dataSource,
+    {
+      idleMs: config.sessionIdleMs,
+      absoluteMs: config.sessionAbsoluteMs,
+      signupOpen: config.signupOpen,
+    },
+    limiterRedis
+      ? {
+          byUser: new RedisRateLimiter(limiterRedis, 'obw:login:user', ...LOGIN_LIMITS.byUser),
+          byAddress: new RedisRateLimiter(limiterRedis, 'obw:login:address', ...LOGIN_LIMITS.byAddress),
+        }
+      : undefined,
+  );
   const lifecycle = new RunLifecycle(config, runRepository, pubsub);
   // With Redis, runs wait in a BullMQ queue for worker processes; otherwise they run here.
   const dispatcher: RunDispatcher = config.redisUrl
@@ -247,6 +260,7 @@ export async function buildApp(config: AppConfig): Promise<App> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pubsub.close();
+      await limiterRedis?.quit();
       await dataSource.destroy();
     },
   };

@@ -3,7 +3,7 @@ import type { DataSource, Repository } from 'typeorm';
 import { SessionEntity, UserEntity, type Role, type SessionRow, type UserRow } from '../db/entities/User.js';
 import { ValidationError } from '../errors.js';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './passwords.js';
-import { RateLimiter } from './rateLimit.js';
+import { RateLimiter, type AttemptLimiter } from './rateLimit.js';
 
 export class AuthError extends Error {}
 export class RateLimitedError extends Error {
@@ -24,17 +24,27 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Login attempts allowed per window: [attempts, window in ms]. */
+export const LOGIN_LIMITS = {
+  byUser: [5, 15 * 60_000],
+  byAddress: [30, 15 * 60_000],
+} as const satisfies Record<string, [number, number]>;
+
 /** Accounts and server-side sessions (the cookie holds a random token; the database its hash). */
 export class Accounts {
   private readonly users: Repository<UserRow>;
   private readonly sessions: Repository<SessionRow>;
-  private readonly byUser = new RateLimiter(5, 15 * 60_000);
-  private readonly byAddress = new RateLimiter(30, 15 * 60_000);
+  private readonly byUser: AttemptLimiter;
+  private readonly byAddress: AttemptLimiter;
 
   constructor(
     dataSource: DataSource,
     private readonly policy: SessionPolicy,
+    /** Shared limiters (Redis) when several API processes serve logins; in memory otherwise. */
+    limiters?: { byUser: AttemptLimiter; byAddress: AttemptLimiter },
   ) {
+    this.byUser = limiters?.byUser ?? new RateLimiter(...LOGIN_LIMITS.byUser);
+    this.byAddress = limiters?.byAddress ?? new RateLimiter(...LOGIN_LIMITS.byAddress);
     this.users = dataSource.getRepository(UserEntity);
     this.sessions = dataSource.getRepository(SessionEntity);
   }
@@ -78,13 +88,13 @@ export class Accounts {
     address: string,
   ): Promise<{ user: UserRow; token: string }> {
     const username = rawUsername.trim().toLowerCase();
-    const wait = this.byUser.hit(`u:${username}`) ?? this.byAddress.hit(`a:${address}`);
+    const wait = (await this.byUser.hit(`u:${username}`)) ?? (await this.byAddress.hit(`a:${address}`));
     if (wait !== null) throw new RateLimitedError(wait);
     const user = await this.users.findOneBy({ username });
     // An unknown user costs the same hashing time as a wrong password.
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     if (!user || !ok) throw new AuthError('Wrong user name or password');
-    this.byUser.reset(`u:${username}`);
+    await this.byUser.reset(`u:${username}`);
     if (needsRehash(user.passwordHash))
       await this.users.update({ id: user.id }, { passwordHash: await hashPassword(password) });
     return { user, token: await this.openSession(user.id) };

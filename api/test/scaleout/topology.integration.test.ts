@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { processGroupMembers } from '../../src/runs/orphans.js';
-import { databaseFor, tempDir, waitFor } from '../helpers.js';
+import { databaseFor, signUp, tempDir, waitFor } from '../helpers.js';
 import { spawnServer, spawnWorker, type ServerProcess, type WorkerProcess } from '../serverProcess.js';
 import { subscribeRunEvents, wsClient, type EventLine } from '../wsClient.js';
 
@@ -121,6 +121,27 @@ describe('two API replicas and two queue workers on PostgreSQL and Redis', () =>
     }>(`{ runQueue { mode queued running workers { name online runningRuns } } }`);
     expect(runQueue.mode).toBe('REDIS');
     expect(runQueue.workers.filter((w) => w.online).map((w) => w.name)).toEqual(['worker-1', 'worker-2']);
+  });
+
+  it('counts login attempts across both replicas: guesses spread over them are limited all the same', async () => {
+    await signUp(apiA.url, 'carol');
+    const attempt = async (api: ServerProcess, password: string) => {
+      const response = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: `mutation($p: String!) { logIn(username: "carol", password: $p) { __typename } }`,
+          variables: { p: password },
+        }),
+      });
+      return ((await response.json()) as { data: { logIn: { __typename: string } } }).data.logIn.__typename;
+    };
+    const guesses = [];
+    for (const api of [apiA, apiB, apiA, apiB, apiA]) guesses.push(await attempt(api, 'wrong password'));
+    expect(guesses).toEqual(Array(5).fill('AuthError'));
+    // Five wrong guesses in all: the sixth is refused on either replica, the right password too.
+    expect(await attempt(apiB, 'correct horse battery')).toBe('RateLimitedError');
+    expect(await attempt(apiA, 'correct horse battery')).toBe('RateLimitedError');
   });
 
   it('cancels through API B a run executing on a worker: its process group is gone', async () => {

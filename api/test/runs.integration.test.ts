@@ -205,6 +205,43 @@ describe('runs with the real bench', () => {
     expect(again.runs.nodes.map((r) => r.id)).toEqual(all.map((r) => r.id));
   });
 
+  it('searches runs by benchmark or model text and by id prefix, case-insensitively and literally', async () => {
+    type Node = { id: string; benchmark: string; model: string };
+    const search = async (text: string) =>
+      (
+        await server.gql<{ runs: { totalCount: number; nodes: Node[] } }>(
+          `query($f: RunFilter) { runs(first: 50, filter: $f) { totalCount nodes { id benchmark model } } }`,
+          { f: { search: text } },
+        )
+      ).runs;
+    const all = (await search('')).nodes;
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    const expected = (text: string) =>
+      all
+        .filter(
+          (r) =>
+            `${r.benchmark}\n${r.model}`.toLowerCase().includes(text.toLowerCase()) ||
+            r.id.startsWith(text.toLowerCase()),
+        )
+        .map((r) => r.id);
+    const someModel = all[0]!.model;
+    for (const text of [
+      someModel.toUpperCase(),
+      someModel.slice(2, 6),
+      'FFLINE_D',
+      all[1]!.id.slice(0, 8),
+      '_',
+      '%',
+      'no such run',
+    ]) {
+      const found = await search(text);
+      expect({ text, ids: found.nodes.map((r) => r.id) }).toEqual({ text, ids: expected(text) });
+      expect(found.totalCount).toBe(expected(text).length);
+    }
+    // '%' is a literal character, not a wildcard that would match every run.
+    expect(expected('%')).toEqual([]);
+  });
+
   it('serves health and a 404 for unknown API paths', async () => {
     expect(await (await server.fetch(`/api/health`)).json()).toEqual({ status: 'ok' });
     expect((await server.fetch(`/api/nope`)).status).toBe(404);

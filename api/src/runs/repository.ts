@@ -6,8 +6,15 @@ export interface RunFilter {
   benchmark?: string | null;
   model?: string | null;
   status?: RunStatus | null;
+  /** Text in the benchmark or model name, or the start of the run id; case-insensitive. */
+  search?: string | null;
   /** Only this user's runs; null or absent for every run (admins). */
   ownerId?: string | null;
+}
+
+/** A LIKE pattern that matches `text` literally (its % and _ and the escape itself escaped). */
+function literal(text: string): string {
+  return text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export interface RunPage {
@@ -104,6 +111,13 @@ export class RunRepository {
     if (filter.model) query.andWhere('run.model = :model', { model: filter.model });
     if (filter.status) query.andWhere('run.status = :status', { status: filter.status });
     if (filter.ownerId) query.andWhere('run.ownerId = :ownerId', { ownerId: filter.ownerId });
+    const search = filter.search?.trim();
+    if (search) {
+      query.andWhere(
+        `(LOWER(run.benchmark) LIKE :contains ESCAPE '\\' OR LOWER(run.model) LIKE :contains ESCAPE '\\' OR run.id LIKE :prefix ESCAPE '\\')`,
+        { contains: `%${literal(search)}%`, prefix: `${literal(search)}%` },
+      );
+    }
     const totalCount = await query.clone().getCount();
     const cursor = after ? decodeCursor(after) : null;
     if (cursor) {

@@ -160,6 +160,10 @@ export const RunFilterInput = builder.inputType('RunFilter', {
     benchmark: t.string(),
     model: t.string(),
     status: t.field({ type: RunStatusEnum }),
+    search: t.string({
+      description:
+        'Text anywhere in the benchmark or model name, or the start of the run id (case-insensitive).',
+    }),
   }),
 });
 

@@ -16,7 +16,6 @@ const START = `mutation($input: StartRunInput!) { startRun(input: $input) { ... 
 async function drain(server: ServerProcess, runs: number): Promise<{ seconds: number; failed: number }> {
   const t0 = performance.now();
   for (let i = 0; i < runs; i++) await server.gql(START, { input: SHORT_RUN });
-  let failed = 0;
   await waitFor(
     async () => {
       const { runQueue } = await server.gql<{ runQueue: { queued: number; running: number } }>(
@@ -31,8 +30,7 @@ async function drain(server: ServerProcess, runs: number): Promise<{ seconds: nu
     `query($n: Int!) { runs(first: $n) { nodes { status } } }`,
     { n: runs },
   );
-  failed = page.nodes.filter((r) => r.status !== 'COMPLETED').length;
-  return { seconds, failed };
+  return { seconds, failed: page.nodes.filter((r) => r.status !== 'COMPLETED').length };
 }
 
 function row(scenario: string, runs: number, result: { seconds: number; failed: number }): Row {
